@@ -1,0 +1,41 @@
+# The README's two commands (`make serve`, `make test`) and the steps they share.
+# Every target sets up what it needs: the virtual environment from requirements.lock, and system
+# packages (Debian's chromium for browser tests) where this user may install them.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test check-sources permalinks clean
+
+## serve: build and serve the site with live reload at http://127.0.0.1:8000
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## build: write the static site to site/
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+## test: the whole test suite (builds the site itself, drives Debian's chromium)
+test: $(STAMP)
+	bash scripts/system-deps.sh chromium
+	$(BIN)/python -m pytest
+
+## permalinks: add new units' URLs to data/permalinks.txt (released URLs are never removed)
+permalinks: $(STAMP)
+	$(BIN)/python -m scripts.permalinks --fix
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+	  || { echo "Python 3.11 or newer is needed; '$(PYTHON)' is $$($(PYTHON) --version 2>&1)."; exit 1; }
+	@$(PYTHON) -m venv $(VENV) \
+	  || { echo "Cannot create a virtual environment: install python3-venv (apt-get install python3-venv)."; exit 1; }
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --requirement requirements.lock
+	$(BIN)/python -m pip check --disable-pip-version-check
+	rm -f $(VENV)/.installed-* && touch $@
+
+clean:
+	rm -rf site .pytest_cache

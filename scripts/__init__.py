@@ -1,0 +1,1 @@
+"""Load, check and generate the Sunnylands Statement edition."""

@@ -1,0 +1,63 @@
+"""MkDocs hooks: each hands the one model of the statement to a plain generator function.
+
+MkDocs loads this file by path, so the repository root is put on sys.path for `scripts.*`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from scripts.errors import SourceError  # noqa: E402
+from scripts.loader import load  # noqa: E402
+from scripts.model import LANGS, Statement  # noqa: E402
+from scripts.output import write_if_changed  # noqa: E402
+from scripts.render import PageContext, Renderer  # noqa: E402
+from scripts.statement_json import statement_json  # noqa: E402
+
+_statement: Statement | None = None  # loaded once per configuration; i18n re-runs on_config per language
+_renderer: Renderer | None = None
+
+
+def on_config(config):
+    global _statement, _renderer
+    if _statement is None:
+        root = Path(config.config_file_path).parent
+        try:
+            _statement = load(root)
+        except SourceError as error:
+            raise PluginError(f"Bad input: {error}") from None
+        _renderer = Renderer(root / "overrides" / "edition")
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    context = _page_context(page)
+    return _renderer.page_markdown(context.statement, context.page, context.lang, markdown) if context else markdown
+
+
+def on_page_context(context, page, config, nav):
+    context["edition"] = _page_context(page)
+    return context
+
+
+def on_post_build(config):
+    if _current_language(config) == LANGS[0]:  # the default language's build writes the site-wide files
+        write_if_changed(Path(config.site_dir) / "statement.json", statement_json(_statement))
+
+
+def _page_context(page) -> PageContext | None:
+    lang, name = page.file.src_uri.split("/", 1)
+    if lang not in LANGS:
+        return None
+    return PageContext(_statement, next(p for p in _statement.pages if p.src == name), lang)
+
+
+def _current_language(config) -> str:
+    return config.plugins["i18n"].current_language

@@ -1,0 +1,281 @@
+"""The one loader: Markdown sources and data/ in, one checked model of the statement out.
+
+Every check of meaning happens here, so that bad input stops the build with one message that names
+the file, the line and the unit (`SourceError`). Generators trust the model they are given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Iterable
+
+from scripts.authority import Authority, AuthorityLine, read_authority
+from scripts.errors import SourceError
+from scripts.model import LANGS, Lang, Location, OfficialText, Page, Provenance, Section, Statement, Text, Unit
+from scripts.numerals import chinese_numeral, stated_numbers
+from scripts.sources import SourceFile, UnitLine, read_source
+from scripts.yamldata import YamlFile, read_yaml
+
+PAGE_KINDS = ("home", "full_text", "parallel")  # plus one "section" page per section
+_LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
+
+
+def load(root: Path) -> Statement:
+    """Load and check the whole edition below `root` (the repository)."""
+    edition = read_yaml(root / "data" / "edition.yaml", "data/edition.yaml")
+    authority_name = edition.get("authority")
+    authority = read_authority(root / authority_name, authority_name)
+    sources = {lang: _read_pages(root, lang) for lang in LANGS}
+    _check_same_pages(sources)
+
+    for lang in LANGS:
+        _check_unique_ids(sources[lang].values())
+
+    section_files = [src for src in sources["zh"].values() if "section" in src.meta]
+    sections = tuple(sorted((_build_section(src, sources["en"][src.name]) for src in section_files),
+                            key=lambda section: _unit_order(section.units[0].id)))
+    opening = next((section for section in sections if section.units[0].kind == "preamble"), None)
+    if opening is None:
+        raise SourceError(Location("docs/zh"), "no section page holds the preamble", "preamble")
+    headings = {src.meta["section"]: (Text(src.heading, sources["en"][src.name].heading), src.heading_where)
+                for src in section_files}
+    title = headings[opening.id][0]
+    _check_against_authority(authority, headings, sections)
+    for unit in (u for s in sections for u in s.units):
+        _check_numbers(unit)
+        for item in unit.items:
+            _check_numbers(item)
+
+    return Statement(
+        title=title,
+        preamble=opening.units[0],
+        sections=sections,
+        pages=_pages(sources, sections),
+        source=_provenance(edition, authority),
+        ui=_ui(read_yaml(root / "data" / "ui.yaml", "data/ui.yaml")),
+    )
+
+
+# --- pages -------------------------------------------------------------------------------------
+
+def _read_pages(root: Path, lang: Lang) -> dict[str, SourceFile]:
+    folder = root / "docs" / lang
+    if not folder.is_dir():
+        raise SourceError(Location(f"docs/{lang}"), f"the {_LANGUAGE_NAMES[lang]} pages are missing")
+    pages = {}
+    for path in sorted(folder.glob("*.md")):
+        name = path.name
+        src = read_source(path, name, f"docs/{lang}/{name}")
+        kind = "section" if "section" in src.meta else src.meta.get("kind")
+        if kind not in PAGE_KINDS + ("section",):
+            raise SourceError(Location(src.where.file, 2),
+                              f"front matter needs 'section: <id>' or 'kind:' one of {', '.join(PAGE_KINDS)}")
+        if kind == "section" and src.meta["section"] != path.stem:
+            raise SourceError(Location(src.where.file, 2),
+                              f"section '{src.meta['section']}' must live in '{src.meta['section']}.md'")
+        pages[name] = src
+    return pages
+
+
+def _check_same_pages(sources: dict[Lang, dict[str, SourceFile]]) -> None:
+    """Both languages have the same pages, of the same kinds."""
+    for lang, other in (("zh", "en"), ("en", "zh")):
+        for name, src in sources[lang].items():
+            if name not in sources[other]:
+                raise SourceError(src.where, f"has no {_LANGUAGE_NAMES[other]} counterpart docs/{other}/{name}")
+            mine, theirs = src.meta.get("section", src.meta.get("kind")), \
+                sources[other][name].meta.get("section", sources[other][name].meta.get("kind"))
+            if mine != theirs:
+                raise SourceError(src.where, f"is '{mine}' but docs/{other}/{name} is '{theirs}'")
+    for kind in PAGE_KINDS:
+        if not any(src.meta.get("kind") == kind for src in sources["zh"].values()):
+            raise SourceError(Location("docs/zh"), f"no page has 'kind: {kind}'")
+
+
+def _pages(sources: dict[Lang, dict[str, SourceFile]], sections: tuple[Section, ...]) -> tuple[Page, ...]:
+    by_id = {section.id: section for section in sections}
+    pages = []
+    for name, src in sources["zh"].items():
+        other = sources["en"][name]
+        if "section" in src.meta:
+            kind, key, title = "section", src.meta["section"], by_id[src.meta["section"]].title
+        else:
+            kind = key = src.meta["kind"]
+            title = Text(_page_title(src), _page_title(other))
+        slug = "" if name == "index.md" else f"{Path(name).stem}/"
+        pages.append(Page(kind=kind, key=key, src=name, title=title, url=Text(slug, f"en/{slug}")))
+    order = {"home": 0, "section": 1, "full_text": 2, "parallel": 3}
+    section_order = {section.id: i for i, section in enumerate(sections)}
+    pages.sort(key=lambda page: (order[page.kind], section_order.get(page.key, 0)))
+    return tuple(pages)
+
+
+def _page_title(src: SourceFile) -> str:
+    title = src.meta.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise SourceError(Location(src.where.file, 2), "front matter needs a 'title'")
+    return title.strip()
+
+
+# --- sections and units ------------------------------------------------------------------------
+
+def _build_section(zh: SourceFile, en: SourceFile) -> Section:
+    """One section from its two pages."""
+    _check_same_units(zh, en)
+    units: list[Unit] = []
+    for zh_line, en_line in zip(zh.units, en.units):
+        unit = _build_unit(zh_line, en_line, zh.meta["section"])
+        if unit.kind == "item":
+            _attach_item(units, unit, zh_line)
+        else:
+            units.append(unit)
+    if not units:
+        raise SourceError(zh.where, "a section page needs at least one unit")
+    heading = Text(zh.heading, en.heading)
+    untitled = units[0].kind == "preamble"  # the opening part: its '# heading' is the statement's title
+    if untitled:
+        title = Text(_page_title(zh), _page_title(en))
+    else:
+        title = Text(zh.meta.get("title", zh.heading), en.meta.get("title", en.heading))
+    return Section(id=zh.meta["section"], heading=None if untitled else heading, title=title, units=tuple(units))
+
+
+def _check_same_units(zh: SourceFile, en: SourceFile) -> None:
+    """The same unit ids, in the same order, on both pages of a section."""
+    zh_ids, en_ids = [u.id for u in zh.units], [u.id for u in en.units]
+    only_zh = [u for u in zh.units if u.id not in en_ids]
+    only_en = [u for u in en.units if u.id not in zh_ids]
+    if only_zh and only_en:
+        raise SourceError(only_en[0].where, f"ids differ between the languages: '{only_en[0].id}' here, "
+                          f"'{only_zh[0].id}' at {only_zh[0].where}", only_zh[0].id)
+    if only_zh:
+        raise SourceError(en.where, f"unit missing in English (it stands at {only_zh[0].where})", only_zh[0].id)
+    if only_en:
+        raise SourceError(zh.where, f"unit missing in Chinese (it stands at {only_en[0].where})", only_en[0].id)
+    for zh_line, en_line in zip(zh.units, en.units):
+        if zh_line.id != en_line.id:
+            raise SourceError(en_line.where, f"units in a different order than {zh_line.where} "
+                              f"('{zh_line.id}' there)", en_line.id)
+
+
+def _build_unit(zh: UnitLine, en: UnitLine, section: str) -> Unit:
+    if zh.id == "preamble":
+        return Unit(id="preamble", kind="preamble", n=None, label=Text("", ""), text=Text(zh.text, en.text),
+                    section=section, where={"zh": zh.where, "en": en.where})
+    numbers = [int(part) for part in zh.id[1:].split("-")]
+    if len(numbers) == 1:
+        kind, n, parent = "clause", numbers[0], None
+        label = Text(f"{chinese_numeral(n)}、", f"{n}.")
+    else:
+        kind, n, parent = "item", numbers[1], f"p{numbers[0]}"
+        label = Text("——", "—")
+    texts = {}
+    for lang, line in (("zh", zh), ("en", en)):
+        prefix = label[lang] if lang == "zh" else label[lang] + " "
+        if not line.text.startswith(prefix):
+            raise SourceError(line.where, f"{_LANGUAGE_NAMES[lang]} text of {line.id} must start with "
+                              f"'{prefix.strip()}'", line.id)
+        texts[lang] = line.text[len(prefix):].strip()
+        if not texts[lang]:
+            raise SourceError(line.where, "the unit has no text after its label", line.id)
+    return Unit(id=zh.id, kind=kind, n=n, label=label, text=Text(**texts), section=section, parent=parent,
+                where={"zh": zh.where, "en": en.where})
+
+
+def _attach_item(units: list[Unit], item: Unit, line: UnitLine) -> None:
+    """An item belongs to the clause right above it, numbered on from that clause's last item."""
+    parent = units[-1] if units else None
+    if parent is None or parent.id != item.parent:
+        raise SourceError(line.where, f"item must follow its clause {item.parent}", item.id)
+    if item.n != len(parent.items) + 1:
+        raise SourceError(line.where, f"item number {item.n} out of sequence (expected "
+                          f"{item.parent}-{len(parent.items) + 1})", item.id)
+    units[-1] = Unit(**{**parent.__dict__, "items": parent.items + (item,)})
+
+
+def _unit_order(unit_id: str) -> int:
+    return 0 if unit_id == "preamble" else int(unit_id[1:].split("-")[0])
+
+
+def _check_unique_ids(pages: Iterable[SourceFile]) -> None:
+    """No id twice in one language, across all its pages."""
+    seen: dict[str, UnitLine] = {}
+    for line in (line for src in pages for line in src.units):
+        if line.id in seen:
+            raise SourceError(line.where, f"duplicate id: also at {seen[line.id].where}", line.id)
+        seen[line.id] = line
+
+
+# --- the Chinese text against its authority ----------------------------------------------------
+
+def _check_against_authority(authority: Authority, headings: dict[str, tuple[Text, Location]],
+                             sections: tuple[Section, ...]) -> None:
+    """The Chinese text, title to last clause, equals the authoritative text line for line."""
+    ours: list[tuple[str, str, Location, str | None]] = []
+    for section in sections:
+        heading, where = headings[section.id]
+        ours.append(("heading" if section.heading else "title", heading.zh, where, None))
+        for unit in section.units:
+            for u in (unit, *unit.items):
+                ours.append((u.kind, u.display("zh"), u.where["zh"], u.id))
+    for index, expected in enumerate(authority.lines):
+        if index >= len(ours):
+            raise SourceError(ours[-1][2], f"the source's next line ({expected.where}) is on no Chinese "
+                              f"page: «{_excerpt(expected.text)}»", ours[-1][3])
+        kind, text, where, unit_id = ours[index]
+        if (kind, text) != (expected.kind, expected.text):
+            raise SourceError(where, _difference(expected, kind, text), unit_id)
+    if len(ours) > len(authority.lines):
+        kind, text, where, unit_id = ours[len(authority.lines)]
+        raise SourceError(where, f"Chinese text not in the source: «{_excerpt(text)}»", unit_id)
+
+
+def _difference(expected: AuthorityLine, kind: str, text: str) -> str:
+    if kind != expected.kind:
+        return f"expected the source's {expected.kind} ({expected.where}) here, found a {kind}"
+    at = next((i for i, (a, b) in enumerate(zip(expected.text, text)) if a != b), min(len(text), len(expected.text)))
+    return (f"Chinese text differs from the source ({expected.where}) at character {at + 1}: "
+            f"source «{_excerpt(expected.text, at)}», here «{_excerpt(text, at)}»")
+
+
+def _excerpt(text: str, at: int = 0, width: int = 12) -> str:
+    start = max(0, at - width)
+    return ("…" if start else "") + text[start:at + width] + ("…" if at + width < len(text) else "")
+
+
+def _check_numbers(unit: Unit) -> None:
+    """Every number (year, temperature, count, month) stands in both languages of a unit."""
+    zh, en = stated_numbers(unit.text.zh, "zh"), stated_numbers(unit.text.en, "en")
+    if zh - en:
+        raise SourceError(unit.where["en"], f"{', '.join(sorted(zh - en))} stands in the Chinese text "
+                          f"({unit.where['zh']}) but not in the English", unit.id)
+    if en - zh:
+        raise SourceError(unit.where["en"], f"{', '.join(sorted(en - zh))} stands in the English text "
+                          f"but not in the Chinese ({unit.where['zh']})", unit.id)
+
+
+# --- data ---------------------------------------------------------------------------------------
+
+def _provenance(edition: YamlFile, authority: Authority) -> Provenance:
+    official = []
+    for index, entry in enumerate(edition.get("official_texts")):
+        lang = edition.get("official_texts", index, "lang")
+        if lang not in LANGS:
+            raise SourceError(edition.where("official_texts", index, "lang"), f"unknown language '{lang}'")
+        date = edition.get("official_texts", index, "date")
+        if not isinstance(date, dt.date):
+            raise SourceError(edition.where("official_texts", index, "date"), f"'{date}' is not a date (YYYY-MM-DD)")
+        carried = edition.text("official_texts", index, "carried_by") if "carried_by" in entry else None
+        official.append(OfficialText(
+            lang=lang, publisher=edition.text("official_texts", index, "publisher"), date=date.isoformat(),
+            form=edition.text("official_texts", index, "form"), carried_by=carried,
+            url=entry.get("url"), url_verified=bool(entry.get("url_verified", False))))
+    return Provenance(headline=authority.headline, lead=authority.lead, official=tuple(official),
+                      translation_note=edition.text("translation_note"))
+
+
+def _ui(ui: YamlFile) -> dict[str, Text]:
+    if not isinstance(ui.data, dict):
+        raise SourceError(Location(ui.name, 1), "must be a mapping of names to {zh, en}")
+    return {key: ui.text(key) for key in ui.data}

@@ -1,0 +1,149 @@
+"""The typed model of the statement: what the loader builds and every generator reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Literal
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")  # zh is the default language, built at the site root
+
+# The HTML `lang` of each language; Material's own `zh` is not specific enough for simplified script.
+HTML_LANG: dict[Lang, str] = {"zh": "zh-Hans", "en": "en"}
+
+
+@dataclass(frozen=True)
+class Text:
+    """One string in both languages."""
+
+    zh: str
+    en: str
+
+    def __getitem__(self, lang: Lang) -> str:
+        return getattr(self, lang)
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something was read: for error messages and for the reader's "source" links."""
+
+    file: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A citable unit: the preamble, a numbered clause, or a dash item of clause 24."""
+
+    id: str  # the same in both languages, and the #fragment of its permanent URL
+    kind: Literal["preamble", "clause", "item"]
+    n: int | None  # clause number; for an item, its position within the clause
+    label: Text  # "六、" / "6." for clauses, "——" / "—" for items, empty for the preamble
+    text: Text  # as a reader reads it, without the label
+    section: str  # id of the section it stands in
+    parent: str | None = None  # the clause an item belongs to
+    items: tuple["Unit", ...] = ()
+    where: dict[Lang, Location] = field(default_factory=dict, compare=False, hash=False)
+
+    def display(self, lang: Lang) -> str:
+        """Label and text as the statement prints them; for Chinese, exactly the source line."""
+        if not self.label[lang]:
+            return self.text[lang]
+        separator = "" if lang == "zh" else " "
+        return f"{self.label[lang]}{separator}{self.text[lang]}"
+
+    @property
+    def pinpoint(self) -> Text:
+        """How a citation points at the unit: ¶6 / 第六条, ¶24, 3rd indent."""
+        from scripts.numerals import chinese_numeral
+
+        if self.kind == "preamble":
+            return Text("序言", "preamble")
+        if self.kind == "clause":
+            return Text(f"第{chinese_numeral(self.n)}条", f"¶{self.n}")
+        parent_n = int(self.parent.removeprefix("p"))
+        return Text(f"第{chinese_numeral(parent_n)}条第{self.n}项", f"¶{parent_n}, item {self.n}")
+
+
+@dataclass(frozen=True)
+class Section:
+    """One part of the statement, and one page per language."""
+
+    id: str  # also the page's slug: permanent, like the unit ids
+    heading: Text | None  # the statement's own heading; None for the untitled opening part
+    title: Text  # the page's title: the heading, or an editorial title for the opening part
+    units: tuple[Unit, ...]
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page of the site in both languages."""
+
+    kind: str  # "home", "section", "full_text", "parallel"
+    key: str  # the section id for section pages, else the kind
+    src: str  # path below docs/<lang>/
+    title: Text
+    url: Text  # relative to the site root, no leading slash; the Chinese home is ""
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where the two texts come from, and what status each has."""
+
+    headline: str  # the news headline above the statement (provenance, not statement text)
+    lead: str  # the news lead (provenance, not statement text)
+    official: tuple["OfficialText", ...]
+    translation_note: Text
+
+
+@dataclass(frozen=True)
+class OfficialText:
+    lang: Lang
+    publisher: Text
+    date: str  # ISO 8601, the publisher's local date
+    form: Text  # "media note", "press release" …
+    carried_by: Text | None = None
+    url: str | None = None
+    url_verified: bool = True
+
+
+@dataclass(frozen=True)
+class Statement:
+    """The whole edition: statement text in both languages, its pages, and their URLs."""
+
+    title: Text
+    preamble: Unit
+    sections: tuple[Section, ...]
+    pages: tuple[Page, ...]
+    source: Provenance
+    ui: dict[str, Text]  # interface strings, keyed by name
+
+    def units(self) -> Iterator[Unit]:
+        """Every citable unit in reading order, items right after their clause."""
+        for section in self.sections:
+            for unit in section.units:
+                yield unit
+                yield from unit.items
+
+    @property
+    def clauses(self) -> tuple[Unit, ...]:
+        return tuple(u for u in self.units() if u.kind == "clause")
+
+    def unit(self, unit_id: str) -> Unit:
+        return self._by_id()[unit_id]
+
+    def _by_id(self) -> dict[str, Unit]:
+        return {u.id: u for u in self.units()}
+
+    def section_of(self, unit: Unit) -> Section:
+        return next(s for s in self.sections if s.id == unit.section)
+
+    def page(self, key: str) -> Page:
+        return next(p for p in self.pages if p.key == key)
+
+    def unit_url(self, unit: Unit, lang: Lang) -> str:
+        """The unit's permanent URL, relative to the site root: its section page and its id."""
+        return f"{self.page(unit.section).url[lang]}#{unit.id}"

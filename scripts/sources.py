@@ -1,0 +1,99 @@
+"""Read the Markdown sources: front matter, and for section pages the heading and unit lines.
+
+The markup of a section page (see ARCHITECTURE.md):
+
+    ---
+    section: energy-transition
+    ---
+
+    # 能源转型
+
+    {#p6} 六、在21世纪20年代……
+
+One unit per line, introduced by its id; blank lines and `<!-- comments -->` between them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from scripts.errors import SourceError
+from scripts.model import Location
+
+UNIT_ID = re.compile(r"preamble|p[1-9]\d*(?:-[1-9]\d*)?")
+_UNIT_LINE = re.compile(r"\{#(?P<id>[^}\s]*)\}\s*(?P<text>.*)")
+_COMMENT = re.compile(r"<!--.*-->")
+
+
+@dataclass(frozen=True)
+class UnitLine:
+    id: str
+    text: str  # the whole line after the marker: label and text
+    where: Location
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    name: str  # path below docs/<lang>/
+    where: Location
+    meta: dict[str, Any]
+    body_line: int  # first line after the front matter
+    heading: str | None = None
+    heading_where: Location | None = None
+    units: tuple[UnitLine, ...] = field(default=())
+
+
+def read_front_matter(path: Path, display: str) -> tuple[dict[str, Any], list[str], int]:
+    """The YAML front matter, the body's lines, and the number of the body's first line."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or lines[0].strip() != "---":
+        raise SourceError(Location(display, 1), "missing front matter (a first line '---')")
+    try:
+        end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---")
+    except StopIteration:
+        raise SourceError(Location(display, 1), "front matter is not closed by a line '---'") from None
+    try:
+        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+    except yaml.YAMLError as exc:
+        raise SourceError(Location(display, 1), f"front matter is not valid YAML: {exc}") from None
+    if not isinstance(meta, dict):
+        raise SourceError(Location(display, 1), "front matter must be a mapping")
+    return meta, lines[end + 1:], end + 2
+
+
+def read_source(path: Path, name: str, display: str) -> SourceFile:
+    """Read a page; a section page's body is parsed strictly, line by line."""
+    meta, body, first = read_front_matter(path, display)
+    if "section" not in meta:
+        return SourceFile(name=name, where=Location(display), meta=meta, body_line=first)
+
+    heading = heading_where = None
+    units: list[UnitLine] = []
+    for number, raw in enumerate(body, start=first):
+        line = raw.strip()
+        where = Location(display, number)
+        if not line or _COMMENT.fullmatch(line):
+            continue
+        if line.startswith("# "):
+            if heading is not None or units:
+                raise SourceError(where, "a section page has one '# heading', before its units")
+            heading, heading_where = line[2:].strip(), where
+            continue
+        match = _UNIT_LINE.fullmatch(line)
+        if not match:
+            raise SourceError(where, "text outside a unit: every line must start with a unit id like '{#p6}'")
+        unit_id, text = match["id"], match["text"].strip()
+        if not UNIT_ID.fullmatch(unit_id):
+            raise SourceError(where, f"'{unit_id}' is not a unit id (preamble, p1 … p25, p24-1 …)", unit_id)
+        if not text:
+            raise SourceError(where, "the unit has no text", unit_id)
+        units.append(UnitLine(unit_id, text, where))
+    if heading is None:
+        raise SourceError(Location(display, first), "a section page needs a '# heading'")
+    return SourceFile(name=name, where=Location(display), meta=meta, body_line=first,
+                      heading=heading, heading_where=heading_where, units=tuple(units))

@@ -1,0 +1,76 @@
+"""YAML data files that remember where each value stands, so that errors can name the line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from scripts.errors import SourceError
+from scripts.model import Location, Text
+
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class YamlFile:
+    name: str
+    data: Any
+    lines: dict[KeyPath, int]  # the line of each key or list item
+
+    def where(self, *path: str | int) -> Location:
+        """The closest known line of a key path (its parent's, if the key itself is absent)."""
+        while path and path not in self.lines:
+            path = path[:-1]
+        return Location(self.name, self.lines.get(path))
+
+    def text(self, *path: str | int) -> Text:
+        """A {zh, en} mapping at `path`, both languages required."""
+        value = self.get(*path)
+        if not isinstance(value, dict):
+            raise SourceError(self.where(*path), f"'{_dotted(path)}' must give 'zh' and 'en'")
+        for lang in ("zh", "en"):
+            if not isinstance(value.get(lang), str) or not value[lang].strip():
+                raise SourceError(self.where(*path), f"'{_dotted(path)}' has no '{lang}' text")
+        return Text(zh=value["zh"].strip(), en=value["en"].strip())
+
+    def get(self, *path: str | int, default: Any = ...) -> Any:
+        value = self.data
+        for key in path:
+            try:
+                value = value[key]
+            except (KeyError, IndexError, TypeError):
+                if default is not ...:
+                    return default
+                raise SourceError(self.where(*path), f"'{_dotted(path)}' is missing") from None
+        return value
+
+
+def read_yaml(path: Path, name: str) -> YamlFile:
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text)
+        node = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise SourceError(Location(name, mark.line + 1 if mark else None), f"not valid YAML: {exc}") from None
+    lines: dict[KeyPath, int] = {}
+    _collect_lines(node, (), lines)
+    return YamlFile(name=name, data=data, lines=lines)
+
+
+def _collect_lines(node: yaml.Node | None, path: KeyPath, lines: dict[KeyPath, int]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            lines[path + (key.value,)] = key.start_mark.line + 1
+            _collect_lines(value, path + (key.value,), lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, value in enumerate(node.value):
+            lines[path + (index,)] = value.start_mark.line + 1
+            _collect_lines(value, path + (index,), lines)
+
+
+def _dotted(path: KeyPath) -> str:
+    return ".".join(str(key) for key in path)
