@@ -14,6 +14,7 @@ from scripts.authority import Authority, AuthorityLine, read_authority
 from scripts.errors import SourceError
 from scripts.model import LANGS, Lang, Location, OfficialText, Page, Provenance, Section, Statement, Text, Unit
 from scripts.numerals import chinese_numeral, stated_numbers
+from scripts.permalinks import check_released_resolve
 from scripts.sources import SourceFile, UnitLine, read_source
 from scripts.yamldata import YamlFile, read_yaml
 
@@ -30,7 +31,8 @@ def load(root: Path) -> Statement:
     _check_same_pages(sources)
 
     for lang in LANGS:
-        _check_unique_ids(sources[lang].values())
+        _check_unique_ids(sorted((src for src in sources[lang].values() if src.units),
+                                 key=lambda src: _unit_order(src.units[0].id)))
 
     section_files = [src for src in sources["zh"].values() if "section" in src.meta]
     sections = tuple(sorted((_build_section(src, sources["en"][src.name]) for src in section_files),
@@ -47,7 +49,7 @@ def load(root: Path) -> Statement:
         for item in unit.items:
             _check_numbers(item)
 
-    return Statement(
+    statement = Statement(
         title=title,
         preamble=opening.units[0],
         sections=sections,
@@ -55,6 +57,8 @@ def load(root: Path) -> Statement:
         source=_provenance(edition, authority),
         ui=_ui(read_yaml(root / "data" / "ui.yaml", "data/ui.yaml")),
     )
+    check_released_resolve(root, statement)
+    return statement
 
 
 # --- pages -------------------------------------------------------------------------------------
@@ -270,7 +274,8 @@ def _provenance(edition: YamlFile, authority: Authority) -> Provenance:
         official.append(OfficialText(
             lang=lang, publisher=edition.text("official_texts", index, "publisher"), date=date.isoformat(),
             form=edition.text("official_texts", index, "form"), carried_by=carried,
-            url=entry.get("url"), url_verified=bool(entry.get("url_verified", False))))
+            url=entry.get("url"), url_verified=bool(entry.get("url_verified", False)),
+            reported_at=entry.get("reported_at")))
     return Provenance(headline=authority.headline, lead=authority.lead, official=tuple(official),
                       translation_note=edition.text("translation_note"))
 

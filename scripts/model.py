@@ -106,8 +106,9 @@ class OfficialText:
     date: str  # ISO 8601, the publisher's local date
     form: Text  # "media note", "press release" …
     carried_by: Text | None = None
-    url: str | None = None
-    url_verified: bool = True
+    url: str | None = None  # where the text itself is published, if known
+    url_verified: bool = False
+    reported_at: str | None = None  # a report that attests the release
 
 
 @dataclass(frozen=True)

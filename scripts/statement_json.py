@@ -67,6 +67,7 @@ def _official(text: OfficialText) -> dict[str, Any]:
         "carried_by": _text(text.carried_by) if text.carried_by else None,
         "url": text.url,
         "url_verified": text.url_verified,
+        "reported_at": text.reported_at,
     }
 
 

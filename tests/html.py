@@ -1,0 +1,45 @@
+"""Reading the built HTML as a reader's browser would: the statement's units and their text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
+
+
+@dataclass(frozen=True)
+class ShownUnit:
+    id: str
+    label: str
+    body: str
+    lang: str  # the nearest lang attribute
+
+    @property
+    def display(self) -> str:
+        return self.label + self.body
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    """The page a site-root-relative URL (without its #fragment) opens."""
+    path = url.partition("#")[0]
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def shown_units(document: BeautifulSoup) -> list[ShownUnit]:
+    """Every unit's text as shown: on the parallel page, one per column."""
+    shown = []
+    for text in document.select(".edition-text"):
+        unit = text.find_parent(attrs={"data-unit": True})
+        label = text.select_one(".edition-label")
+        shown.append(ShownUnit(id=unit["data-unit"], label=label.get_text() if label else "",
+                               body=text.select_one(".edition-body").get_text(), lang=lang_of(text)))
+    return shown
+
+
+def lang_of(element: Tag) -> str:
+    while element is not None:
+        if element.has_attr("lang"):
+            return element["lang"]
+        element = element.parent
+    return ""

@@ -1,0 +1,133 @@
+"""Bad input stops the build with one message naming the file, the line and the unit."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from scripts.errors import SourceError
+from scripts.loader import load
+from tests.conftest import build_site
+
+
+def edit(root: Path, name: str, old: str, new: str) -> None:
+    path = root / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def drop_line(root: Path, name: str, needle: str) -> None:
+    path = root / name
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if needle not in line), encoding="utf-8")
+
+
+def line_of(root: Path, name: str, needle: str) -> int:
+    lines = (root / name).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if needle in line)
+
+
+def error_of(root: Path) -> SourceError:
+    with pytest.raises(SourceError) as caught:
+        load(root)
+    return caught.value
+
+
+def test_unit_missing_in_one_language(source_copy):
+    zh_line = line_of(source_copy, "docs/zh/energy-transition.md", "{#p7}")
+    drop_line(source_copy, "docs/en/energy-transition.md", "{#p7}")
+    error = error_of(source_copy)
+    assert str(error) == (f"docs/en/energy-transition.md [p7]: unit missing in English "
+                          f"(it stands at docs/zh/energy-transition.md:{zh_line})")
+
+
+def test_ids_differ_between_languages(source_copy):
+    line = line_of(source_copy, "docs/en/methane.md", "{#p12}")
+    edit(source_copy, "docs/en/methane.md", "{#p12}", "{#p122}")
+    assert str(error_of(source_copy)) == (
+        f"docs/en/methane.md:{line} [p12]: ids differ between the languages: 'p122' here, "
+        f"'p12' at docs/zh/methane.md:{line_of(source_copy, 'docs/zh/methane.md', '{#p12}')}")
+
+
+def test_duplicated_id(source_copy):
+    first = line_of(source_copy, "docs/zh/energy-transition.md", "{#p7}")
+    line = line_of(source_copy, "docs/zh/energy-transition.md", "{#p8}")
+    edit(source_copy, "docs/zh/energy-transition.md", "{#p8}", "{#p7}")
+    assert str(error_of(source_copy)) == (
+        f"docs/zh/energy-transition.md:{line} [p7]: duplicate id: also at docs/zh/energy-transition.md:{first}")
+
+
+def test_chinese_text_that_differs_from_the_source(source_copy):
+    line = line_of(source_copy, "docs/zh/energy-transition.md", "{#p9}")
+    edit(source_copy, "docs/zh/energy-transition.md", "至少5个", "至少6个")
+    message = str(error_of(source_copy))
+    assert message.startswith(f"docs/zh/energy-transition.md:{line} [p9]: Chinese text differs from the source "
+                              "(data/authority.zh.md:")
+    assert message.endswith("at character 19: source «…到2030年各自推进至少5个工业和能源等领域碳捕…», "
+                            "here «…到2030年各自推进至少6个工业和能源等领域碳捕…»")
+
+
+def test_chinese_text_dropped_from_a_page(source_copy):
+    line = line_of(source_copy, "docs/zh/cop28.md", "{#p24-10}")
+    edit(source_copy, "docs/zh/cop28.md", "实现有力度的减缓行动和", "实现减缓行动和")
+    assert str(error_of(source_copy)).startswith(
+        f"docs/zh/cop28.md:{line} [p24-10]: Chinese text differs from the source")
+
+
+def test_number_in_one_language_only(source_copy):
+    line = line_of(source_copy, "docs/en/forests.md", "{#p19}")
+    edit(source_copy, "docs/en/forests.md", "forest loss by 2030", "forest loss by 2031")
+    zh_line = line_of(source_copy, "docs/zh/forests.md", "{#p19}")
+    assert str(error_of(source_copy)) == (
+        f"docs/en/forests.md:{line} [p19]: 2030 stands in the Chinese text (docs/zh/forests.md:{zh_line}) "
+        "but not in the English")
+
+
+def test_temperature_missing_in_english(source_copy):
+    edit(source_copy, "docs/en/ndcs-2035.md", "limit it to 1.5 °C", "limit it further")
+    assert re.search(r"\[p21\]: 1\.5 stands in the Chinese text", str(error_of(source_copy)))
+
+
+def test_page_missing_in_one_language(source_copy):
+    (source_copy / "docs/en/forests.md").unlink()
+    assert str(error_of(source_copy)) == "docs/zh/forests.md: has no English counterpart docs/en/forests.md"
+
+
+def test_text_outside_a_unit(source_copy):
+    edit(source_copy, "docs/en/forests.md", "{#p19} 19.", "19.")
+    line = line_of(source_copy, "docs/en/forests.md", "19. The two sides")
+    assert str(error_of(source_copy)) == (f"docs/en/forests.md:{line}: text outside a unit: every line must "
+                                          "start with a unit id like '{#p6}'")
+
+
+def test_clause_label_must_match_its_id(source_copy):
+    line = line_of(source_copy, "docs/en/forests.md", "{#p19}")
+    edit(source_copy, "docs/en/forests.md", "{#p19} 19.", "{#p19} 18.")
+    assert str(error_of(source_copy)) == f"docs/en/forests.md:{line} [p19]: English text of p19 must start with '19.'"
+
+
+def test_released_url_that_no_longer_resolves(source_copy):
+    with (source_copy / "data/permalinks.txt").open("a", encoding="utf-8") as released:
+        released.write("en/forests/#p99\n")
+    line = len((source_copy / "data/permalinks.txt").read_text(encoding="utf-8").splitlines())
+    assert str(error_of(source_copy)) == (
+        f"data/permalinks.txt:{line} [p99]: released permanent URL 'en/forests/#p99' no longer leads to its "
+        "unit; restore the unit or its page (released URLs never change)")
+
+
+def test_data_entry_missing_a_language(source_copy):
+    edit(source_copy, "data/ui.yaml", "  en: Copy link\n", "")
+    line = line_of(source_copy, "data/ui.yaml", "copy_link:")
+    assert str(error_of(source_copy)) == f"data/ui.yaml:{line}: 'copy_link' has no 'en' text"
+
+
+def test_the_build_stops_with_the_message(source_copy, tmp_path):
+    edit(source_copy, "docs/zh/energy-transition.md", "至少5个", "至少6个")
+    result = build_site(source_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert "Bad input: docs/zh/energy-transition.md:" in result.stderr
+    assert "[p9]: Chinese text differs from the source" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,53 @@
+"""site/statement.json: the machine-readable edition, complete and consistent with the pages."""
+
+from __future__ import annotations
+
+import re
+
+from tests.html import soup
+
+
+def test_shape(statement_json):
+    assert set(statement_json) >= {"title", "source", "preamble", "sections", "clauses", "pages"}
+    assert [c["n"] for c in statement_json["clauses"]] == list(range(1, 26))
+    assert [len(c.get("items", [])) for c in statement_json["clauses"]].count(10) == 1
+    assert len(statement_json["clauses"][23]["items"]) == 10
+    assert [s["clauses"] for s in statement_json["sections"]] == [
+        [1, 2, 3, 4, 5], [6, 7, 8, 9], [10, 11, 12, 13], [14, 15], [16, 17, 18], [19], [20], [21],
+        [22, 23, 24, 25]]
+
+
+def test_texts_are_plain_and_without_clause_numbers(statement_json):
+    for clause in statement_json["clauses"]:
+        assert not re.match(r"^[一二三四五六七八九十]+、", clause["zh"])
+        assert not re.match(r"^\d+\.", clause["en"])
+        assert "<" not in clause["zh"] + clause["en"]
+    assert statement_json["clauses"][5]["label"] == {"zh": "六、", "en": "6."}
+
+
+def test_pages_and_their_urls(site, statement_json):
+    pages = statement_json["pages"]
+    assert pages["home"] == {"zh": "", "en": "en/"}
+    assert pages["full_text"] == {"zh": "text/", "en": "en/text/"}
+    assert pages["parallel"] == {"zh": "parallel/", "en": "en/parallel/"}
+    urls = [pages["home"], pages["full_text"], pages["parallel"], *pages["sections"].values()]
+    for pair in urls:
+        for lang, url in pair.items():
+            assert not url.startswith("/")
+            assert (site / url / "index.html").exists(), url
+
+
+def test_english_texts_match_the_english_pages(site, statement_json):
+    for clause in statement_json["clauses"]:
+        page = soup(site, clause["urls"]["en"])
+        shown = page.find(id=clause["id"]).select_one(".edition-body").get_text()
+        assert shown == clause["en"]
+
+
+def test_source_names_both_official_texts(statement_json):
+    official = {text["lang"]: text for text in statement_json["source"]["official_texts"]}
+    assert official["zh"]["date"] == "2023-11-15"
+    assert official["zh"]["publisher"]["en"].startswith("Ministry of Ecology and Environment")
+    assert official["en"]["date"] == "2023-11-14"
+    assert official["en"]["publisher"]["en"].startswith("U.S. Department of State")
+    assert statement_json["source"]["translation"]["en"]["official"] is False
