@@ -1,0 +1,95 @@
+"""What a reader sees in a real browser (Debian's chromium): permanent URLs, language switch, copy."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+# A unit near the end of a long page, so that the browser must scroll to it.
+PERMANENT_URLS = ["cop28/#p24-7", "en/cop28/#p24-7", "opening/#p4", "en/opening/#p4", "en/energy-transition/#p9"]
+
+
+def unit_geometry(page, unit_id: str) -> dict:
+    """Where the unit and the sticky header are, and how the unit looks next to an untargeted one."""
+    return page.evaluate(
+        """(id) => {
+            const unit = document.getElementById(id);
+            const other = [...document.querySelectorAll('[data-unit]')].find(u => u.id !== id && !u.contains(unit) && !unit.contains(u));
+            const box = unit.getBoundingClientRect();
+            return {top: box.top, bottom: box.bottom, viewport: window.innerHeight,
+                    header: document.querySelector('.md-header').getBoundingClientRect().bottom,
+                    background: getComputedStyle(unit).backgroundColor,
+                    otherBackground: getComputedStyle(other).backgroundColor,
+                    scrolled: window.scrollY};
+        }""",
+        unit_id,
+    )
+
+
+def assert_in_view_and_highlighted(page, unit_id: str) -> None:
+    geometry = unit_geometry(page, unit_id)
+    assert geometry["top"] >= geometry["header"], f"#{unit_id} is hidden under the header: {geometry}"
+    assert geometry["top"] < geometry["viewport"], f"#{unit_id} is below the fold: {geometry}"
+    assert geometry["background"] != geometry["otherBackground"], f"#{unit_id} is not highlighted: {geometry}"
+
+
+@pytest.mark.parametrize("url", PERMANENT_URLS)
+def test_permanent_url_opens_with_the_unit_in_view_and_highlighted(page, server, url):
+    page.goto(server + url)
+    assert_in_view_and_highlighted(page, url.partition("#")[2])
+    if url.startswith("cop28") or url.startswith("en/cop28"):
+        assert unit_geometry(page, url.partition("#")[2])["scrolled"] > 0
+
+
+@pytest.mark.parametrize("start, language, expected", [
+    ("en/cop28/#p24-8", "zh", "cop28/#p24-8"),
+    ("cop28/#p24-8", "en", "en/cop28/#p24-8"),
+    ("methane/#p13", "en", "en/methane/#p13"),
+])
+def test_language_switch_keeps_the_unit(page, server, start, language, expected):
+    page.goto(server + start)
+    page.hover(".md-header .md-select")
+    with page.expect_navigation():
+        page.click(f"a.md-select__link[hreflang='{language}']")
+    assert page.url == server + expected
+    assert page.evaluate("document.documentElement.lang") == ("zh-Hans" if language == "zh" else "en")
+    assert_in_view_and_highlighted(page, expected.partition("#")[2])
+
+
+def test_copy_button_copies_the_absolute_permanent_url(browser, server):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(server + "en/text/")
+    page.click("#p6 > .edition-tools .edition-copy")
+    assert page.evaluate("navigator.clipboard.readText()") == server + "en/energy-transition/#p6"
+    page.goto(server + "cop28/")
+    page.click("#p24-3 .edition-copy")
+    assert page.evaluate("navigator.clipboard.readText()") == server + "cop28/#p24-3"
+    context.close()
+
+
+def test_parallel_page_aligns_columns_and_stacks_on_narrow_screens(page, server):
+    page.goto(server + "en/parallel/")
+    boxes = page.evaluate("""() => [...document.querySelectorAll('#p6 > .edition-col')].map(c => {
+        const b = c.getBoundingClientRect(); return {lang: c.lang, left: b.left, top: b.top, bottom: b.bottom}; })""")
+    assert [box["lang"] for box in boxes] == ["zh-Hans", "en"]
+    assert boxes[0]["top"] == boxes[1]["top"] and boxes[0]["left"] < boxes[1]["left"]
+    page.set_viewport_size({"width": 390, "height": 800})
+    boxes = page.evaluate("""() => [...document.querySelectorAll('#p6 > .edition-col')].map(c => {
+        const b = c.getBoundingClientRect(); return {left: b.left, top: b.top, bottom: b.bottom}; })""")
+    assert boxes[1]["top"] >= boxes[0]["bottom"] and boxes[0]["left"] == boxes[1]["left"]
+
+
+def test_pages_declare_their_language_and_make_no_request_elsewhere(page, server, statement):
+    foreign = []
+    page.on("request", lambda request: None if request.url.startswith(server) else foreign.append(request.url))
+    failed = []
+    page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
+    for statement_page in statement.pages:
+        for lang, expected in (("zh", "zh-Hans"), ("en", "en")):
+            page.goto(server + statement_page.url[lang])
+            page.wait_for_load_state("networkidle")
+            assert page.evaluate("document.documentElement.lang") == expected, statement_page.url[lang]
+    assert foreign == []
+    assert failed == []
