@@ -62,7 +62,5 @@ class Renderer:
 
     def page_markdown(self, statement: Statement, page: Page, lang: Lang, markdown: str) -> str:
         """The Markdown MkDocs renders for `page`: generated from the model for statement pages."""
-        if page.kind == "home":
-            return markdown
         template = self.env.get_template(f"{page.kind}.html")
         return template.render(ctx=PageContext(statement, page, lang), markdown=markdown)

@@ -1,0 +1,30 @@
+"""The site's pages: the navigation follows the statement, and every page states the texts' status."""
+
+from __future__ import annotations
+
+import yaml
+
+from tests.conftest import ROOT
+from tests.html import soup
+
+
+def test_navigation_lists_every_page_in_reading_order(statement):
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    assert config["nav"] == [page.src for page in statement.pages]
+
+
+def test_every_page_names_both_official_texts_and_the_unofficial_translation(site, statement):
+    for page in statement.pages:
+        zh = soup(site, page.url.zh).select_one(".edition-notice").get_text()
+        en = soup(site, page.url.en).select_one(".edition-notice").get_text()
+        assert "生态环境部" in zh and "美国国务院" in zh and "非官方译文" in zh
+        assert "Unofficial translation" in en and "Ministry of Ecology and Environment" in en \
+            and "U.S. Department of State" in en
+
+
+def test_section_pages_hold_their_units_in_both_languages(site, statement):
+    for section in statement.sections:
+        page = statement.page(section.id)
+        for lang in ("zh", "en"):
+            ids = [element["data-unit"] for element in soup(site, page.url[lang]).select("[data-unit]")]
+            assert ids == [u.id for top in section.units for u in (top, *top.items)]
