@@ -19,9 +19,9 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-## test: the whole test suite (builds the site itself, drives Debian's chromium)
+## test: the whole test suite and quality gates (builds the site itself; Debian's chromium, Java for vnu)
 test: $(STAMP)
-	bash scripts/system-deps.sh chromium
+	bash scripts/system-deps.sh chromium default-jre-headless
 	$(BIN)/python -m pytest
 
 ## permalinks: add new units' URLs to data/permalinks.txt (released URLs are never removed)

@@ -5,6 +5,7 @@ MkDocs loads this file by path, so the repository root is put on sys.path for `s
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -15,6 +16,8 @@ if str(ROOT) not in sys.path:
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from scripts.errors import SourceError  # noqa: E402
+from scripts.output import build_epoch  # noqa: E402
+from scripts.html_fixes import fix_page_html  # noqa: E402
 from scripts.loader import load  # noqa: E402
 from scripts.model import LANGS, Statement  # noqa: E402
 from scripts.output import write_if_changed  # noqa: E402
@@ -29,6 +32,7 @@ def on_config(config):
     global _statement, _renderer
     if _statement is None:
         root = Path(config.config_file_path).parent
+        os.environ.setdefault("SOURCE_DATE_EPOCH", build_epoch(root))  # MkDocs dates the sitemap with it
         try:
             _statement = load(root)
         except SourceError as error:
@@ -45,6 +49,14 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_context(context, page, config, nav):
     context["edition"] = _page_context(page)
     return context
+
+
+def on_post_page(output, page, config):
+    return fix_page_html(output)
+
+
+def on_post_template(output_content, template_name, config):
+    return fix_page_html(output_content) if template_name.endswith(".html") else output_content  # 404.html
 
 
 def on_post_build(config):

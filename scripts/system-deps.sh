@@ -5,6 +5,7 @@ set -euo pipefail
 
 declare -A provides=(
   [chromium]=/usr/bin/chromium
+  [default-jre-headless]=/usr/bin/java
 )
 
 missing=()

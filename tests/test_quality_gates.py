@@ -1,0 +1,166 @@
+"""Quality gates over every kind of page in both languages; each gate is shown to catch a broken page."""
+
+from __future__ import annotations
+
+import filecmp
+import subprocess
+
+import pytest
+
+from scripts.checks.accessibility import check_axe, check_passage_lang
+from scripts.checks.html_validity import check_html
+from scripts.checks.links import check_links
+from tests.conftest import ROOT, build_site
+
+BROKEN_MARKDOWN = """
+<img src="../assets/images/favicon.png">
+
+[A dangling fragment](text.md#no-such-unit)
+
+<script src="https://cdn.example.com/tracker.js"></script>
+"""
+
+
+def page_urls(statement) -> list[str]:
+    """Every kind of page in both languages, and a clause's permanent URL."""
+    urls = [page.url[lang] for page in statement.pages for lang in ("zh", "en")]
+    return urls + [statement.unit_url(statement.unit("p6"), "zh"), statement.unit_url(statement.unit("p24-3"), "en")]
+
+
+@pytest.fixture(scope="module")
+def broken_site(tmp_path_factory):
+    """The site built from sources whose English home page has three deliberate defects."""
+    root = tmp_path_factory.mktemp("broken")
+    subprocess.run(["cp", "-r", *(str(ROOT / part) for part in ("docs", "data", "overrides", "scripts", "mkdocs.yml")),
+                    str(root)], check=True)
+    with (root / "docs" / "en" / "index.md").open("a", encoding="utf-8") as page:
+        page.write(BROKEN_MARKDOWN)
+    result = build_site(root, root / "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+# --- links --------------------------------------------------------------------------------------
+
+def test_no_broken_links_or_fragments_and_nothing_loaded_from_elsewhere(site):
+    report = check_links(site)
+    assert [str(problem) for problem in report.problems] == []
+
+
+def test_link_gate_catches_a_dangling_fragment_and_a_foreign_script(broken_site):
+    problems = {(p.page, p.rule) for p in check_links(broken_site).problems}
+    assert ("en/index.html", "broken-fragment") in problems
+    assert ("en/index.html", "loads-from-another-host") in problems
+    assert {page for page, _ in problems} == {"en/index.html"}
+
+
+# --- valid HTML ---------------------------------------------------------------------------------
+
+def test_every_page_is_valid_html(site):
+    assert [str(problem) for problem in check_html(site.resolve())] == []
+
+
+def test_html_gate_catches_an_image_without_alt(broken_site):
+    problems = check_html(broken_site.resolve())
+    assert any(p.page == "en/index.html" and "alt" in p.detail and "<img" in p.element for p in problems)
+
+
+# --- accessibility ------------------------------------------------------------------------------
+
+@pytest.mark.browser
+def test_every_page_kind_passes_axe_and_marks_passage_languages(page, server, statement):
+    problems = []
+    for url in page_urls(statement):
+        page.goto(server + url)
+        problems += check_axe(page, url) + check_passage_lang(page, url)
+    assert [str(problem) for problem in problems] == []
+
+
+@pytest.mark.browser
+def test_accessibility_gate_catches_an_image_without_alt(browser, broken_site):
+    page = browser.new_page()
+    page.goto((broken_site / "en" / "index.html").as_uri())
+    assert any(p.rule == "image-alt" and "favicon.png" in p.element for p in check_axe(page, "en/"))
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", ["energy-transition/", "en/parallel/"])
+def test_keyboard_reaches_every_control_in_order(page, server, url):
+    page.goto(server + url)
+    count = page.evaluate("""() => {
+        const controls = [...document.querySelectorAll('.edition-copy, .edition-permalink')];
+        controls.forEach((control, index) => control.dataset.order = index);
+        return controls.length; }""")
+    reached = []
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("""() => { const e = document.activeElement;
+            return e.dataset.order !== undefined ? Number(e.dataset.order)
+                 : e.classList.contains('md-skip') ? 'skip' : e.getAttribute('hreflang') ? 'language' : e.tagName; }""")
+        if focused == "BODY":
+            break
+        reached.append(focused)
+    assert reached[0] == "skip"  # the skip link comes first
+    assert "language" in reached
+    assert [step for step in reached if isinstance(step, int)] == list(range(count))
+
+
+@pytest.mark.browser
+def test_copy_button_works_from_the_keyboard(browser, server):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(server + "methane/")
+    page.focus("#p12 .edition-copy")
+    page.keyboard.press("Enter")
+    assert page.evaluate("navigator.clipboard.readText()") == server + "methane/#p12"
+    context.close()
+
+
+# --- self-contained -----------------------------------------------------------------------------
+
+@pytest.mark.browser
+def test_no_request_to_another_host_on_any_page_kind(page, server, statement):
+    foreign, failed = [], []
+    page.on("request", lambda request: request.url.startswith(server) or foreign.append(request.url))
+    page.on("response", lambda response: response.status < 400 or failed.append(response.url))
+    for url in page_urls(statement):
+        page.goto(server + url)
+        page.wait_for_load_state("networkidle")
+    assert foreign == []
+    assert failed == []
+
+
+@pytest.mark.browser
+def test_request_gate_catches_a_script_from_another_host(page, broken_site):
+    foreign = []
+    page.on("request", lambda request: request.url.startswith("file:") or foreign.append(request.url))
+    page.goto((broken_site / "en" / "index.html").as_uri())
+    assert "https://cdn.example.com/tracker.js" in foreign
+
+
+# --- reproducible -------------------------------------------------------------------------------
+
+def test_two_clean_builds_are_byte_identical(site, tmp_path):
+    again = tmp_path / "again"
+    result = build_site(ROOT, again)
+    assert result.returncode == 0, result.stderr
+    comparison = filecmp.dircmp(site, again)
+    assert _differences(comparison) == []
+
+
+def test_dates_in_the_output_come_from_the_last_commit(site):
+    commit_day = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=ROOT, capture_output=True,
+                                text=True).stdout.strip()
+    if not commit_day:
+        pytest.skip("not a git checkout")
+    assert f"<lastmod>{commit_day}</lastmod>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def _differences(comparison: filecmp.dircmp) -> list[str]:
+    found = [f"{comparison.left}/{name}" for name in comparison.left_only + comparison.right_only]
+    _, mismatch, errors = filecmp.cmpfiles(comparison.left, comparison.right, comparison.common_files, shallow=False)
+    found += [f"{comparison.left}/{name}" for name in mismatch + errors]
+    for sub in comparison.subdirs.values():
+        found += _differences(sub)
+    return found
