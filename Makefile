@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksu
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check-sources permalinks clean
+.PHONY: serve build test bench permalinks clean
 
 ## serve: build and serve the site with live reload at http://127.0.0.1:8000
 serve: $(STAMP)
@@ -23,6 +23,12 @@ build: $(STAMP)
 test: $(STAMP)
 	bash scripts/system-deps.sh chromium default-jre-headless
 	$(BIN)/python -m pytest
+
+## bench: by hand, not in CI: build time, bytes per page, Lighthouse; writes README's performance table
+bench: $(STAMP)
+	bash scripts/system-deps.sh chromium
+	cd scripts/bench && npm ci --no-audit --no-fund --loglevel=error
+	$(BIN)/python scripts/bench/bench.py
 
 ## permalinks: add new units' URLs to data/permalinks.txt (released URLs are never removed)
 permalinks: $(STAMP)

@@ -93,3 +93,16 @@ def test_pages_declare_their_language_and_make_no_request_elsewhere(page, server
             assert page.evaluate("document.documentElement.lang") == expected, statement_page.url[lang]
     assert foreign == []
     assert failed == []
+
+
+def test_site_reads_from_a_local_folder(page, site):
+    """Opened as files (file://), links lead to pages, not to folder listings."""
+    page.goto((site / "index.html").as_uri())
+    with page.expect_navigation():
+        page.click("nav.md-nav--primary a[href*='energy-transition']")
+    assert page.url.endswith("/energy-transition/index.html")
+    assert page.locator("#p6 .edition-body").inner_text().startswith("在21世纪20年代")
+    page.hover(".md-header .md-select")
+    with page.expect_navigation():
+        page.click("a.md-select__link[hreflang='en']")
+    assert page.url.endswith("/en/energy-transition/index.html")

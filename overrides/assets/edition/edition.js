@@ -36,6 +36,17 @@
     });
   });
 
+  // Opened from a local folder (file://), a directory link shows a listing: point it at index.html.
+  if (location.protocol === "file:") {
+    document.querySelectorAll("a[href]").forEach(function (link) {
+      var parts = link.getAttribute("href").match(/^([^#?]*)(.*)$/);
+      var path = parts[1];
+      if (!path || /^[a-z]+:/i.test(path)) return;
+      if (/(^|\/)\.\.?$/.test(path)) path += "/";
+      if (path.endsWith("/")) link.setAttribute("href", path + "index.html" + parts[2]);
+    });
+  }
+
   // The i18n plugin's language links drop the #fragment: add the current one as the reader leaves.
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");

@@ -1,0 +1,215 @@
+"""`make bench`: build time, bytes per page kind, search index size and Lighthouse scores.
+
+Run by hand, never in CI. Writes a table between the bench markers of README.md's performance
+section, with every target and, where one is missed, by how much.
+"""
+
+from __future__ import annotations
+
+import gzip
+import http.server
+import io
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from scripts.loader import load  # noqa: E402
+from scripts.model import Statement  # noqa: E402
+
+BENCH = Path(__file__).resolve().parent
+LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = "/usr/bin/chromium"
+CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+                "--disable-component-update --disable-sync --no-first-run")
+BUILD_RUNS = 5
+TARGETS = {"build_s": 20.0, "page_kb_gz": 100.0, "performance": 95, "accessibility": 100,
+           "best-practices": 100, "seo": 100}
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
+
+
+@dataclass
+class PageResult:
+    kind: str
+    url: str
+    bytes_raw: dict[str, int]
+    bytes_gz: dict[str, int]
+    scores: dict[str, int]
+
+
+def page_kinds(statement: Statement) -> list[tuple[str, str]]:
+    """One URL per kind of page and language: what the targets are measured on."""
+    kinds = []
+    for lang in ("zh", "en"):
+        for page in statement.pages:
+            if page.kind != "section" or page.key == "energy-transition":
+                kinds.append((f"{page.kind} ({lang})", page.url[lang]))
+        kinds.append((f"clause URL ({lang})", statement.unit_url(statement.unit("p24-3"), lang)))
+    return kinds
+
+
+def build_times(site: Path) -> list[float]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    times = []
+    for _ in range(BUILD_RUNS):
+        shutil.rmtree(site, ignore_errors=True)
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+                       cwd=ROOT, env=env, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host as a reader meets it: text files gzipped when the browser accepts it."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix not in COMPRESSIBLE or "gzip" not in self.headers.get("Accept-Encoding", "") \
+                or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=3600")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(GzipHandler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
+
+
+def transferred(base: str, url: str, site: Path) -> tuple[dict[str, int], dict[str, int]]:
+    """Bytes a first visit loads, by type, raw and gzipped (fonts are counted, and reported apart)."""
+    from playwright.sync_api import sync_playwright
+
+    raw: dict[str, int] = {}
+    gz: dict[str, int] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS.split()[1:])
+        page = browser.new_page()
+        loaded: list[str] = []
+        page.on("requestfinished", lambda request: loaded.append(request.url))
+        page.goto(base + url)
+        page.wait_for_load_state("networkidle")
+        browser.close()
+    for address in loaded:
+        path = site / address.removeprefix(base).split("#")[0].split("?")[0]
+        if path.is_dir() or not path.suffix:
+            path = path / "index.html"
+        if not path.is_file():
+            continue
+        body = path.read_bytes()
+        kind = {".html": "HTML", ".css": "CSS", ".js": "JS", ".woff2": "fonts", ".woff": "fonts", ".ttf": "fonts",
+                ".json": "data"}.get(path.suffix, "other")
+        raw[kind] = raw.get(kind, 0) + len(body)
+        size = len(gzip.compress(body, compresslevel=6, mtime=0)) if path.suffix in COMPRESSIBLE else len(body)
+        gz[kind] = gz.get(kind, 0) + size
+    return raw, gz
+
+
+def lighthouse(address: str) -> dict[str, int]:
+    if not LIGHTHOUSE.exists():
+        return {}
+    result = subprocess.run(
+        [str(LIGHTHOUSE), address, "--output=json", "--output-path=stdout", "--quiet",
+         "--only-categories=performance,accessibility,best-practices,seo", f"--chrome-flags={CHROME_FLAGS}"],
+        env=dict(os.environ, CHROME_PATH=CHROMIUM), capture_output=True, text=True, timeout=240)
+    report = json.loads(result.stdout)
+    return {key: round(category["score"] * 100) for key, category in report["categories"].items()}
+
+
+def search_index(site: Path) -> tuple[int, int]:
+    body = (site / "search" / "search_index.json").read_bytes()
+    return len(body), len(gzip.compress(body, compresslevel=6, mtime=0))
+
+
+def table(times: list[float], pages: list[PageResult], index: tuple[int, int]) -> str:
+    median = statistics.median(times)
+    build_gap = f"{median - TARGETS['build_s']:.1f} s over"
+    lines = [
+        f"Measured by `make bench` on {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores; "
+        f"Lighthouse 12.2.3, mobile emulation, served with gzip from loopback.",
+        "",
+        f"- Build (`mkdocs build --strict`, both languages): median {median:.2f} s of {len(times)} runs "
+        f"(target < {TARGETS['build_s']:.0f} s: {_verdict(median <= TARGETS['build_s'], build_gap)}).",
+        f"- Search index: {index[0] / 1024:.0f} KB raw, {index[1] / 1024:.0f} KB gzipped.",
+        "",
+        "| page kind | HTML | CSS | JS | data | fonts | total gz (before fonts) | perf. | a11y | best pr. | SEO |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for result in pages:
+        cells = [f"{result.bytes_raw.get(k, 0) / 1024:.0f} / {result.bytes_gz.get(k, 0) / 1024:.0f}"
+                 for k in ("HTML", "CSS", "JS", "data", "fonts")]
+        total = sum(v for k, v in result.bytes_gz.items() if k != "fonts") / 1024
+        over = f"{total - TARGETS['page_kb_gz']:.0f} KB over"
+        size_cell = f"{total:.0f} KB " + _verdict(total <= TARGETS["page_kb_gz"], over)
+        scores = [_score(result.scores, key) for key in ("performance", "accessibility", "best-practices", "seo")]
+        lines.append(f"| {result.kind} | " + " | ".join(cells + [size_cell] + scores) + " |")
+    lines += ["", "Bytes are KB raw / KB gzipped. Targets: Lighthouse ≥ 95 performance and 100 in the other three; "
+              "every page under 100 KB gzipped before fonts; a full build under 20 s."]
+    return "\n".join(lines)
+
+
+def _score(scores: dict[str, int], key: str) -> str:
+    if key not in scores:
+        return "n/a"
+    value, target = scores[key], TARGETS[key]
+    return f"{value}" if value >= target else f"{value} (target {target}: {target - value} short)"
+
+
+def _verdict(met: bool, gap: str) -> str:
+    return "met" if met else f"missed, {gap}"
+
+
+def write_readme(text: str) -> None:
+    readme = ROOT / "README.md"
+    content = readme.read_text(encoding="utf-8")
+    head, _, rest = content.partition(START)
+    _, _, tail = rest.partition(END)
+    readme.write_text(f"{head}{START}\n{text}\n{END}{tail}", encoding="utf-8")
+
+
+def main() -> int:
+    statement = load(ROOT)
+    with tempfile.TemporaryDirectory() as temp:
+        site = Path(temp) / "site"
+        times = build_times(site)
+        print(f"build: {', '.join(f'{t:.2f}' for t in times)} s")
+        httpd, base = serve(site)
+        results = []
+        for kind, url in page_kinds(statement):
+            raw, gz = transferred(base, url, site)
+            scores = lighthouse(base + url)
+            print(f"{kind}: {url} {scores}")
+            results.append(PageResult(kind, url, raw, gz, scores))
+        httpd.shutdown()
+        write_readme(table(times, results, search_index(site)))
+    print("README.md: performance table updated")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
