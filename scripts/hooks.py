@@ -43,7 +43,7 @@ def on_config(config):
 
 def on_page_markdown(markdown, page, config, files):
     context = _page_context(page)
-    return _renderer.page_markdown(context.statement, context.page, context.lang, markdown) if context else markdown
+    return _renderer.page_markdown(context, markdown) if context else markdown
 
 
 def on_page_context(context, page, config, nav):

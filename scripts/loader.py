@@ -6,19 +6,25 @@ the file, the line and the unit (`SourceError`). Generators trust the model they
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Iterable
 
 from scripts.authority import Authority, AuthorityLine, read_authority
+from scripts.citations import KEY, take_marks
+from scripts.crossrefs import see_also
+from scripts.dates import DateError, parse_when
 from scripts.errors import SourceError
-from scripts.model import LANGS, Lang, Location, OfficialText, Page, Provenance, Section, Statement, Text, Unit
+from scripts.glossary import load_glossary, term_spans
+from scripts.model import (LANGS, Lang, Location, Note, OfficialText, Page, Provenance, Reference, Section, Statement,
+                           Text, Unit)
+from scripts.notes import load_notes
 from scripts.numerals import chinese_numeral, stated_numbers
 from scripts.permalinks import check_released_resolve
+from scripts.register import load_references
 from scripts.sources import SourceFile, UnitLine, read_source
 from scripts.yamldata import YamlFile, read_yaml
 
-PAGE_KINDS = ("home", "full_text", "parallel")  # plus one "section" page per section
+PAGE_KINDS = ("home", "full_text", "parallel", "references", "glossary")  # plus one "section" page per section
 _LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
 
 
@@ -49,6 +55,13 @@ def load(root: Path) -> Statement:
         for item in unit.items:
             _check_numbers(item)
 
+    units = [u for section in sections for top in section.units for u in (top, *top.items)]
+    references = load_references(root)
+    notes = load_notes(root, {unit.id for unit in units})
+    _check_citations(units, notes, references)
+    glossary = load_glossary(root)
+    spans = term_spans(glossary, units)
+
     statement = Statement(
         title=title,
         preamble=opening.units[0],
@@ -56,6 +69,11 @@ def load(root: Path) -> Statement:
         pages=_pages(sources, sections),
         source=_provenance(edition, authority),
         ui=_ui(read_yaml(root / "data" / "ui.yaml", "data/ui.yaml")),
+        references=tuple(sorted(references, key=lambda ref: (ref.when.start, ref.key))),
+        notes=notes,
+        glossary=glossary,
+        spans=spans,
+        see_also=see_also(units, spans),
     )
     check_released_resolve(root, statement)
     return statement
@@ -109,7 +127,7 @@ def _pages(sources: dict[Lang, dict[str, SourceFile]], sections: tuple[Section, 
             title = Text(_page_title(src), _page_title(other))
         slug = "" if name == "index.md" else f"{Path(name).stem}/"
         pages.append(Page(kind=kind, key=key, src=name, title=title, url=Text(slug, f"en/{slug}")))
-    order = {"home": 0, "section": 1, "full_text": 2, "parallel": 3}
+    order = {"home": 0, "section": 1, "full_text": 2, "parallel": 3, "references": 4, "glossary": 5}
     section_order = {section.id: i for i, section in enumerate(sections)}
     pages.sort(key=lambda page: (order[page.kind], section_order.get(page.key, 0)))
     return tuple(pages)
@@ -165,26 +183,34 @@ def _check_same_units(zh: SourceFile, en: SourceFile) -> None:
 
 def _build_unit(zh: UnitLine, en: UnitLine, section: str) -> Unit:
     if zh.id == "preamble":
-        return Unit(id="preamble", kind="preamble", n=None, label=Text("", ""), text=Text(zh.text, en.text),
-                    section=section, where={"zh": zh.where, "en": en.where})
-    numbers = [int(part) for part in zh.id[1:].split("-")]
-    if len(numbers) == 1:
-        kind, n, parent = "clause", numbers[0], None
+        kind, n, parent, label = "preamble", None, None, Text("", "")
+    elif "-" not in zh.id:
+        kind, n, parent = "clause", int(zh.id[1:]), None
         label = Text(f"{chinese_numeral(n)}、", f"{n}.")
     else:
-        kind, n, parent = "item", numbers[1], f"p{numbers[0]}"
+        clause, item = (int(part) for part in zh.id[1:].split("-"))
+        kind, n, parent = "item", item, f"p{clause}"
         label = Text("——", "—")
-    texts = {}
+    texts, marks = {}, {}
     for lang, line in (("zh", zh), ("en", en)):
-        prefix = label[lang] if lang == "zh" else label[lang] + " "
+        prefix = label[lang] if lang == "zh" or not label[lang] else label[lang] + " "
         if not line.text.startswith(prefix):
             raise SourceError(line.where, f"{_LANGUAGE_NAMES[lang]} text of {line.id} must start with "
                               f"'{prefix.strip()}'", line.id)
-        texts[lang] = line.text[len(prefix):].strip()
+        texts[lang], marks[lang] = take_marks(line.text[len(prefix):].strip())
         if not texts[lang]:
             raise SourceError(line.where, "the unit has no text after its label", line.id)
+        for mark in marks[lang]:
+            if not KEY.fullmatch(mark.key):
+                raise SourceError(line.where, f"'[@{mark.key}]' is not a reference key (a-z, 0-9, -)", line.id)
+    cited = {lang: {mark.key for mark in marks[lang]} for lang in LANGS}
+    if cited["zh"] != cited["en"]:
+        only = sorted(cited["zh"] ^ cited["en"])[0]
+        side = "Chinese" if only in cited["zh"] else "English"
+        raise SourceError(en.where, f"cites [@{only}] in the {side} text only: both languages cite the same "
+                          "references", zh.id)
     return Unit(id=zh.id, kind=kind, n=n, label=label, text=Text(**texts), section=section, parent=parent,
-                where={"zh": zh.where, "en": en.where})
+                marks=marks, where={"zh": zh.where, "en": en.where})
 
 
 def _attach_item(units: list[Unit], item: Unit, line: UnitLine) -> None:
@@ -259,6 +285,30 @@ def _check_numbers(unit: Unit) -> None:
                           f"but not in the Chinese ({unit.where['zh']})", unit.id)
 
 
+# --- references ---------------------------------------------------------------------------------
+
+def _check_citations(units: list[Unit], notes: dict[str, Note], references: tuple[Reference, ...]) -> None:
+    """Every cited key is registered, and every registered reference is cited somewhere."""
+    registered = {ref.key for ref in references}
+    cited = set()
+    for unit in units:
+        for lang in LANGS:
+            for mark in unit.marks[lang]:
+                if mark.key not in registered:
+                    raise SourceError(unit.where[lang], f"cites [@{mark.key}], which is not in "
+                                      "data/references.yaml", unit.id)
+                cited.add(mark.key)
+    for note in notes.values():
+        for key in note.references:
+            if key not in registered:
+                raise SourceError(note.where, f"the note cites [@{key}], which is not in data/references.yaml",
+                                  note.unit)
+            cited.add(key)
+    for ref in references:
+        if ref.key not in cited and not any(other.part_of == ref.key and other.key in cited for other in references):
+            raise SourceError(ref.where, f"'{ref.key}' is cited nowhere: cite it or remove it", ref.key)
+
+
 # --- data ---------------------------------------------------------------------------------------
 
 def _provenance(edition: YamlFile, authority: Authority) -> Provenance:
@@ -267,12 +317,13 @@ def _provenance(edition: YamlFile, authority: Authority) -> Provenance:
         lang = edition.get("official_texts", index, "lang")
         if lang not in LANGS:
             raise SourceError(edition.where("official_texts", index, "lang"), f"unknown language '{lang}'")
-        date = edition.get("official_texts", index, "date")
-        if not isinstance(date, dt.date):
-            raise SourceError(edition.where("official_texts", index, "date"), f"'{date}' is not a date (YYYY-MM-DD)")
+        try:
+            date = parse_when(edition.get("official_texts", index, "date"))
+        except DateError as error:
+            raise SourceError(edition.where("official_texts", index, "date"), f"malformed date: {error}") from None
         carried = edition.text("official_texts", index, "carried_by") if "carried_by" in entry else None
         official.append(OfficialText(
-            lang=lang, publisher=edition.text("official_texts", index, "publisher"), date=date.isoformat(),
+            lang=lang, publisher=edition.text("official_texts", index, "publisher"), date=date.iso,
             form=edition.text("official_texts", index, "form"), carried_by=carried,
             url=entry.get("url"), url_verified=bool(entry.get("url_verified", False)),
             reported_at=entry.get("reported_at")))

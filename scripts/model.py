@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator, Literal
+from typing import TYPE_CHECKING, Iterator, Literal
+
+if TYPE_CHECKING:
+    from scripts.dates import When
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")  # zh is the default language, built at the site root
@@ -35,6 +38,14 @@ class Location:
 
 
 @dataclass(frozen=True)
+class Mark:
+    """A citation of a reference at a place in a text: `[@key]` in the sources."""
+
+    offset: int  # characters of text before it
+    key: str
+
+
+@dataclass(frozen=True)
 class Unit:
     """A citable unit: the preamble, a numbered clause, or a dash item of clause 24."""
 
@@ -46,7 +57,13 @@ class Unit:
     section: str  # id of the section it stands in
     parent: str | None = None  # the clause an item belongs to
     items: tuple["Unit", ...] = ()
+    marks: dict[Lang, tuple[Mark, ...]] = field(default_factory=dict, compare=False, hash=False)
     where: dict[Lang, Location] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def references(self) -> tuple[str, ...]:
+        """The keys this unit's text cites, in the order the Chinese cites them first."""
+        return tuple(dict.fromkeys(mark.key for mark in self.marks.get("zh", ())))
 
     def display(self, lang: Lang) -> str:
         """Label and text as the statement prints them; for Chinese, exactly the source line."""
@@ -65,7 +82,7 @@ class Unit:
         if self.kind == "clause":
             return Text(f"第{chinese_numeral(self.n)}条", f"¶{self.n}")
         parent_n = int(self.parent.removeprefix("p"))
-        return Text(f"第{chinese_numeral(parent_n)}条第{self.n}项", f"¶{parent_n}, item {self.n}")
+        return Text(f"第{chinese_numeral(parent_n)}条第{chinese_numeral(self.n)}项", f"¶{parent_n}, item {self.n}")
 
 
 @dataclass(frozen=True)
@@ -112,6 +129,60 @@ class OfficialText:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """An instrument, decision, report, meeting or body the statement names or rests on."""
+
+    key: str
+    title: Text
+    when: "When"
+    body: Text
+    note: Text
+    url: str | None = None
+    url_verified: bool = False
+    source: Text | None = None  # where the facts come from when there is no address
+    part_of: str | None = None
+    where: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Note:
+    """The edition's note on a unit: our words, with its sources cited as marks."""
+
+    unit: str
+    text: Text
+    marks: dict[Lang, tuple[Mark, ...]] = field(default_factory=dict, compare=False, hash=False)
+    where: Location | None = field(default=None, compare=False)
+
+    @property
+    def references(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(mark.key for lang in LANGS for mark in self.marks.get(lang, ())))
+
+
+@dataclass(frozen=True)
+class Term:
+    """A term of art, explained in both languages."""
+
+    def __getitem__(self, lang: Lang) -> str:
+        return getattr(self, lang)
+
+    key: str
+    zh: str
+    en: str
+    match: tuple[str, ...]  # the forms it takes in the English text
+    explanation: Text
+    where: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a glossary term stands in a unit's text."""
+
+    start: int
+    end: int
+    term: str
+
+
+@dataclass(frozen=True)
 class Statement:
     """The whole edition: statement text in both languages, its pages, and their URLs."""
 
@@ -121,6 +192,11 @@ class Statement:
     pages: tuple[Page, ...]
     source: Provenance
     ui: dict[str, Text]  # interface strings, keyed by name
+    references: tuple[Reference, ...] = ()
+    notes: dict[str, Note] = field(default_factory=dict)  # by unit id
+    glossary: tuple[Term, ...] = ()
+    spans: dict[tuple[str, Lang], tuple[Span, ...]] = field(default_factory=dict)  # (unit id, lang) → terms
+    see_also: dict[str, tuple[str, ...]] = field(default_factory=dict)  # unit id → related unit ids
 
     def units(self) -> Iterator[Unit]:
         """Every citable unit in reading order, items right after their clause."""
@@ -141,6 +217,25 @@ class Statement:
 
     def section_of(self, unit: Unit) -> Section:
         return next(s for s in self.sections if s.id == unit.section)
+
+    def reference(self, key: str) -> Reference:
+        return next(ref for ref in self.references if ref.key == key)
+
+    def term(self, key: str) -> Term:
+        return next(term for term in self.glossary if term.key == key)
+
+    def citing_units(self, key: str) -> tuple[Unit, ...]:
+        """The units whose text cites a reference."""
+        return tuple(unit for unit in self.units() if key in unit.references)
+
+    def noting_units(self, key: str) -> tuple[Unit, ...]:
+        """The units whose note cites a reference (as the source of a fact)."""
+        return tuple(unit for unit in self.units() if unit.id in self.notes and key in self.notes[unit.id].references)
+
+    def units_using(self, term: str) -> tuple[Unit, ...]:
+        """The units whose Chinese text uses a glossary term."""
+        return tuple(unit for unit in self.units()
+                     if any(span.term == term for span in self.spans.get((unit.id, "zh"), ())))
 
     def page(self, key: str) -> Page:
         return next(p for p in self.pages if p.key == key)

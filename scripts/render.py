@@ -3,21 +3,39 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from scripts.model import HTML_LANG, Lang, Page, Section, Statement, Text
+from scripts.dates import format_when
+from scripts.model import HTML_LANG, Lang, Mark, Page, Reference, Section, Span, Statement, Text, Unit
+
+# Pages whose units carry the edition's notes (the parallel page keeps its two columns aligned).
+_NOTES_ON = ("section", "full_text")
 
 
 @dataclass(frozen=True)
-class PageContext:
-    """What a template needs to render one page in one language."""
+class Segment:
+    """A piece of a text as rendered: plain text, a glossary term, or a footnote reference."""
 
-    statement: Statement
-    page: Page
-    lang: Lang
+    kind: str  # "text", "term", "ref", or "zh" (a Chinese passage in English text)
+    text: str = ""
+    key: str = ""  # the term's or the reference's key
+    number: int = 0  # the footnote's number on the page
+    id: str = ""  # the footnote reference's own id (for the way back)
+
+
+class PageContext:
+    """What a template needs to render one page in one language; counts footnote references as it goes."""
+
+    def __init__(self, statement: Statement, page: Page, lang: Lang):
+        self.statement = statement
+        self.page = page
+        self.lang = lang
+        self._ref_ids: dict[str, list[str]] = {}
 
     @property
     def html_lang(self) -> str:
@@ -26,6 +44,18 @@ class PageContext:
     def t(self, key: str) -> str:
         """An interface string in the page's language."""
         return self.statement.ui[key][self.lang]
+
+    def text(self, value: Text) -> str:
+        return value[self.lang]
+
+    def in_lang(self, lang: Lang) -> "PageContext":
+        """The same page rendering text in another language (the parallel page's columns share footnotes)."""
+        other = PageContext(self.statement, self.page, lang)
+        other._ref_ids = self._ref_ids
+        other.__dict__["footnote_keys"] = self.footnote_keys
+        return other
+
+    # --- links ------------------------------------------------------------------------------------
 
     def href(self, target: str) -> str:
         """A link from this page to a site-root-relative page URL, with its #fragment if any."""
@@ -37,20 +67,109 @@ class PageContext:
         relative = "./" if relative == "." else relative + "/"
         return relative + (f"#{fragment}" if fragment else "")
 
-    def in_lang(self, lang: Lang) -> "PageContext":
-        """The same page, rendering text in another language (for the parallel page's columns)."""
-        return PageContext(self.statement, self.page, lang)
+    def unit_url(self, unit_id: str, lang: Lang | None = None) -> str:
+        return self.statement.unit_url(self.statement.unit(unit_id), lang or self.lang)
+
+    def reference_url(self, key: str) -> str:
+        return f"{self.statement.page('references').url[self.lang]}#ref-{key}"
+
+    def term_url(self, key: str) -> str:
+        return f"{self.statement.page('glossary').url[self.lang]}#term-{key}"
+
+    # --- what the page shows ------------------------------------------------------------------------
 
     @property
     def section(self) -> Section:
         """The section a section page shows."""
         return next(section for section in self.statement.sections if section.id == self.page.key)
 
-    def unit_url(self, unit_id: str, lang: Lang | None = None) -> str:
-        return self.statement.unit_url(self.statement.unit(unit_id), lang or self.lang)
+    def units_shown(self) -> list[Unit]:
+        units = self.section.units if self.page.kind == "section" else \
+            [unit for section in self.statement.sections for unit in section.units]
+        return [u for top in units for u in (top, *top.items)] if self.page.kind in _NOTES_ON + ("parallel",) else []
 
-    def text(self, value: Text) -> str:
-        return value[self.lang]
+    @property
+    def shows_notes(self) -> bool:
+        return self.page.kind in _NOTES_ON
+
+    @cached_property
+    def footnote_keys(self) -> tuple[str, ...]:
+        """The references cited on the page, numbered in order of first citation (text, then note)."""
+        keys: dict[str, None] = {}
+        for unit in self.units_shown():
+            keys.update((mark.key, None) for mark in unit.marks[self.lang])
+            note = self.statement.notes.get(unit.id)
+            if note and self.shows_notes:
+                keys.update((mark.key, None) for mark in note.marks[self.lang])
+        return tuple(keys)
+
+    def footnote_refs(self, key: str) -> list[str]:
+        """The ids of the references to a footnote rendered so far (for its ways back)."""
+        return self._ref_ids.get(key, [])
+
+    def terms_shown(self) -> list[str]:
+        shown = dict.fromkeys(span.term for unit in self.units_shown() for lang in ("zh", "en")
+                              for span in self.statement.spans.get((unit.id, lang), ()))
+        return list(shown)
+
+    def unit_segments(self, unit: Unit) -> list[Segment]:
+        return self._segments(unit.text[self.lang], unit.marks[self.lang],
+                              self.statement.spans.get((unit.id, self.lang), ()))
+
+    def note_segments(self, unit: Unit) -> list[Segment]:
+        """A note's text; in English notes, Chinese words (阳光之乡) become passages marked zh-Hans."""
+        note = self.statement.notes[unit.id]
+        segments = self._segments(note.text[self.lang], note.marks[self.lang], ())
+        if self.lang == "zh":
+            return segments
+        return [part for segment in segments for part in _mark_han(segment)]
+
+    def _segments(self, text: str, marks: tuple[Mark, ...], spans: tuple[Span, ...]) -> list[Segment]:
+        """Text cut at glossary terms and footnote marks; a mark inside a term follows the term."""
+        cuts = sorted({0, len(text)} | {span.start for span in spans} | {span.end for span in spans}
+                      | {mark.offset for mark in marks if not _inside(mark.offset, spans)})
+        by_start = {span.start: span for span in spans}
+        segments: list[Segment] = []
+        for start, end in zip(cuts, cuts[1:] + [None]):
+            for mark in marks:
+                if _place_of(mark.offset, spans) == start:
+                    segments.append(self._reference(mark.key))
+            if end is None:
+                break
+            span = by_start.get(start)
+            kind = "term" if span and span.end == end else "text"
+            segments.append(Segment(kind, text[start:end], key=span.term if kind == "term" else ""))
+        return segments
+
+    def _reference(self, key: str) -> Segment:
+        number = self.footnote_keys.index(key) + 1
+        ids = self._ref_ids.setdefault(key, [])
+        ids.append(f"fnref:{number}" if not ids else f"fnref{len(ids) + 1}:{number}")
+        return Segment("ref", key=key, number=number, id=ids[-1])
+
+    # --- formatting ----------------------------------------------------------------------------------
+
+    def date(self, reference: Reference) -> str:
+        return format_when(reference.when, self.lang)
+
+
+_HAN_RUN = re.compile(r"([\u3400-\u9fff\u3000-\u303f\uff00-\uffef]+)")
+
+
+def _mark_han(segment: Segment) -> list[Segment]:
+    if segment.kind != "text" or not _HAN_RUN.search(segment.text):
+        return [segment]
+    return [Segment("zh" if _HAN_RUN.fullmatch(piece) else "text", piece)
+            for piece in _HAN_RUN.split(segment.text) if piece]
+
+
+def _inside(offset: int, spans: tuple[Span, ...]) -> bool:
+    return any(span.start < offset < span.end for span in spans)
+
+
+def _place_of(offset: int, spans: tuple[Span, ...]) -> int:
+    """Where a mark is rendered: at its offset, or after the term it falls inside."""
+    return next((span.end for span in spans if span.start < offset < span.end), offset)
 
 
 class Renderer:
@@ -60,7 +179,7 @@ class Renderer:
         self.env = Environment(loader=FileSystemLoader(templates), autoescape=True, undefined=StrictUndefined,
                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
-    def page_markdown(self, statement: Statement, page: Page, lang: Lang, markdown: str) -> str:
-        """The Markdown MkDocs renders for `page`: generated from the model for statement pages."""
-        template = self.env.get_template(f"{page.kind}.html")
-        return template.render(ctx=PageContext(statement, page, lang), markdown=markdown)
+    def page_markdown(self, context: PageContext, markdown: str) -> str:
+        """The Markdown MkDocs renders for a page: its own, with what the model generates."""
+        template = self.env.get_template(f"{context.page.kind}.html")
+        return template.render(ctx=context, markdown=markdown)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from scripts.model import LANGS, OfficialText, Statement, Text, Unit
+from scripts.model import LANGS, OfficialText, Reference, Statement, Term, Text, Unit
 
 SCHEMA_VERSION = 1
 
@@ -39,6 +39,8 @@ def statement_dict(statement: Statement) -> dict[str, Any]:
             for section in statement.sections
         ],
         "clauses": [_unit(statement, clause) for clause in statement.clauses],
+        "references": {ref.key: _reference(statement, ref) for ref in statement.references},
+        "glossary": {term.key: _term(statement, term) for term in statement.glossary},
         "pages": {
             page.key: _text(page.url) for page in statement.pages if page.kind != "section"
         } | {"sections": {page.key: _text(page.url) for page in statement.pages if page.kind == "section"}},
@@ -53,9 +55,39 @@ def _unit(statement: Statement, unit: Unit) -> dict[str, Any]:
     record |= {lang: unit.text[lang] for lang in LANGS}
     record["label"] = _text(unit.label)
     record["urls"] = {lang: statement.unit_url(unit, lang) for lang in LANGS}
+    record["references"] = list(unit.references)
+    note = statement.notes.get(unit.id)
+    record["notes"] = _text(note.text) | {"references": list(note.references)} if note else None
+    record["see_also"] = list(statement.see_also.get(unit.id, ()))
     if unit.items:
         record["items"] = [_unit(statement, item) for item in unit.items]
     return record
+
+
+def _reference(statement: Statement, ref: Reference) -> dict[str, Any]:
+    return {
+        "title": _text(ref.title),
+        "date": ref.when.iso,
+        "body": _text(ref.body),
+        "url": ref.url,
+        "url_verified": ref.url_verified if ref.url else None,
+        "source": _text(ref.source) if ref.source else None,
+        "part_of": ref.part_of,
+        "note": _text(ref.note),
+        "cited_by": [unit.id for unit in statement.citing_units(ref.key)],
+        "cited_in_notes_on": [unit.id for unit in statement.noting_units(ref.key)],
+        "urls": {lang: f"{statement.page('references').url[lang]}#ref-{ref.key}" for lang in LANGS},
+    }
+
+
+def _term(statement: Statement, term: Term) -> dict[str, Any]:
+    return {
+        "zh": term.zh,
+        "en": term.en,
+        "explanation": _text(term.explanation),
+        "units": [unit.id for unit in statement.units_using(term.key)],
+        "urls": {lang: f"{statement.page('glossary').url[lang]}#term-{term.key}" for lang in LANGS},
+    }
 
 
 def _official(text: OfficialText) -> dict[str, Any]:

@@ -31,10 +31,14 @@ class YamlFile:
         value = self.get(*path)
         if not isinstance(value, dict):
             raise SourceError(self.where(*path), f"'{_dotted(path)}' must give 'zh' and 'en'")
+        extra = set(value) - {"zh", "en"}
+        if extra:
+            raise SourceError(self.where(*path), f"'{_dotted(path)}' has keys other than 'zh' and 'en': "
+                              f"{sorted(map(str, extra))} (quote a value that holds a comma)")
         for lang in ("zh", "en"):
             if not isinstance(value.get(lang), str) or not value[lang].strip():
                 raise SourceError(self.where(*path), f"'{_dotted(path)}' has no '{lang}' text")
-        return Text(zh=value["zh"].strip(), en=value["en"].strip())
+        return Text(zh=value["zh"], en=value["en"])  # not stripped: ", " and "：" are meant
 
     def get(self, *path: str | int, default: Any = ...) -> Any:
         value = self.data
@@ -48,10 +52,20 @@ class YamlFile:
         return value
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as written: scripts/dates.py parses them, with clear errors."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def read_yaml(path: Path, name: str) -> YamlFile:
     text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_Loader)
         node = yaml.compose(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

@@ -33,8 +33,14 @@ def shown_units(document: BeautifulSoup) -> list[ShownUnit]:
         unit = text.find_parent(attrs={"data-unit": True})
         label = text.select_one(".edition-label")
         shown.append(ShownUnit(id=unit["data-unit"], label=label.get_text() if label else "",
-                               body=text.select_one(".edition-body").get_text(), lang=lang_of(text)))
+                               body=statement_text(text.select_one(".edition-body")), lang=lang_of(text)))
     return shown
+
+
+def statement_text(body: Tag) -> str:
+    """The statement's words in a unit's body: all its text but the edition's marks (footnote numbers)."""
+    return "".join(piece for piece in body.find_all(string=True)
+                   if not piece.find_parent(attrs={"data-annotation": True}))
 
 
 def lang_of(element: Tag) -> str:

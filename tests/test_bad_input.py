@@ -131,3 +131,81 @@ def test_the_build_stops_with_the_message(source_copy, tmp_path):
     assert "Bad input: docs/zh/energy-transition.md:" in result.stderr
     assert "[p9]: Chinese text differs from the source" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# --- references, notes, glossary -----------------------------------------------------------------
+
+def test_cited_key_not_registered(source_copy):
+    line = line_of(source_copy, "docs/zh/methane.md", "{#p13}")
+    edit(source_copy, "docs/zh/methane.md", "[@kigali-amendment]", "[@kigali]")
+    edit(source_copy, "docs/en/methane.md", "[@kigali-amendment]", "[@kigali]")
+    assert str(error_of(source_copy)) == (
+        f"docs/zh/methane.md:{line} [p13]: cites [@kigali], which is not in data/references.yaml")
+
+
+def test_reference_cited_in_one_language_only(source_copy):
+    line = line_of(source_copy, "docs/en/methane.md", "{#p13}")
+    edit(source_copy, "docs/en/methane.md", "[@kigali-amendment]", "")
+    assert str(error_of(source_copy)) == (
+        f"docs/en/methane.md:{line} [p13]: cites [@kigali-amendment] in the Chinese text only: both languages "
+        "cite the same references")
+
+
+def test_registered_reference_cited_nowhere(source_copy):
+    with (source_copy / "data/references.yaml").open("a", encoding="utf-8") as register:
+        register.write("\nunused-ref:\n  title: {zh: 未引用, en: Uncited}\n  date: 2020\n"
+                       "  body: {zh: 某机构, en: A body}\n  url: https://example.org/\n"
+                       "  note: {zh: 无, en: None}\n")
+    line = line_of(source_copy, "data/references.yaml", "unused-ref:")
+    assert str(error_of(source_copy)) == (
+        f"data/references.yaml:{line} [unused-ref]: 'unused-ref' is cited nowhere: cite it or remove it")
+
+
+def test_note_missing_a_language(source_copy):
+    with (source_copy / "data/notes.yaml").open("a", encoding="utf-8") as notes:
+        notes.write("\np12:\n  zh: 氧化亚氮主要来自农业。\n")
+    line = line_of(source_copy, "data/notes.yaml", "p12:")
+    assert str(error_of(source_copy)) == f"data/notes.yaml:{line}: 'p12' has no 'en' text"
+
+
+def test_reference_missing_a_language(source_copy):
+    line = line_of(source_copy, "data/references.yaml", "title: {zh: 格拉斯哥气候协议")
+    edit(source_copy, "data/references.yaml", "title: {zh: 格拉斯哥气候协议, en: Glasgow Climate Pact}",
+         "title: {zh: 格拉斯哥气候协议}")
+    assert str(error_of(source_copy)) == f"data/references.yaml:{line}: 'glasgow-climate-pact.title' has no 'en' text"
+
+
+def test_glossary_term_that_occurs_nowhere(source_copy):
+    with (source_copy / "data/glossary.yaml").open("a", encoding="utf-8") as glossary:
+        glossary.write("\ncarbon-neutrality:\n  zh: 碳中和\n  en: carbon neutrality\n  match: [carbon neutrality]\n"
+                       "  explanation: {zh: 净零排放, en: net zero}\n")
+    line = line_of(source_copy, "data/glossary.yaml", "carbon-neutrality:")
+    assert str(error_of(source_copy)) == (f"data/glossary.yaml:{line} [carbon-neutrality]: the Chinese form '碳中和' "
+                                          "occurs nowhere in the statement's text")
+
+
+def test_malformed_date(source_copy):
+    line = line_of(source_copy, "data/references.yaml", "date: 2016-10-15")
+    edit(source_copy, "data/references.yaml", "date: 2016-10-15", "date: 2016-13-15")
+    assert str(error_of(source_copy)) == (f"data/references.yaml:{line} [kigali-amendment]: malformed date: "
+                                          "'2016-13-15' is not a date: month must be in 1..12")
+
+
+def test_date_span_that_ends_before_it_starts(source_copy):
+    line = line_of(source_copy, "data/references.yaml", "date: 2023-11-30/2023-12-13")
+    edit(source_copy, "data/references.yaml", "date: 2023-11-30/2023-12-13", "date: 2023-12-13/2023-11-30")
+    assert str(error_of(source_copy)) == (f"data/references.yaml:{line} [cop28]: malformed date: "
+                                          "'2023-12-13/2023-11-30': the end is not after the start")
+
+
+def test_malformed_link(source_copy):
+    line = line_of(source_copy, "data/references.yaml", "url: https://www.ipcc.ch/report/ar6/syr/")
+    edit(source_copy, "data/references.yaml", "url: https://www.ipcc.ch/report/ar6/syr/", "url: www.ipcc.ch/ar6")
+    assert str(error_of(source_copy)) == (f"data/references.yaml:{line} [ipcc-ar6]: malformed link 'www.ipcc.ch/ar6': "
+                                          "an http(s) address")
+
+
+def test_flow_mapping_split_by_a_comma(source_copy):
+    edit(source_copy, "data/references.yaml", 'en: "The United States, China and Azerbaijan"',
+         "en: The United States, China and Azerbaijan")
+    assert "has keys other than 'zh' and 'en'" in str(error_of(source_copy))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from scripts.permalinks import read_released, unreleased
 from tests.conftest import ROOT
-from tests.html import soup
+from tests.html import soup, statement_text
 
 
 def test_every_unit_url_is_released(statement):
@@ -27,7 +27,7 @@ def test_every_released_url_resolves_to_its_unit(site, statement_json):
         element = soup(site, url).find(id=fragment)
         assert element is not None, f"{where}: {url} has no element #{fragment}"
         assert element["data-unit"] == fragment, f"{where}: #{fragment} is not a unit"
-        assert element.select_one(".edition-body").get_text() == texts[url], f"{where}: {url} shows other text"
+        assert statement_text(element.select_one(".edition-body")) == texts[url], f"{where}: {url} shows other text"
 
 
 def test_url_scheme_is_short_and_the_same_id_in_both_languages(statement_json):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.html import soup
+from tests.html import soup, statement_text
 
 
 def test_shape(statement_json):
@@ -40,7 +40,7 @@ def test_pages_and_their_urls(site, statement_json):
 def test_english_texts_match_the_english_pages(site, statement_json):
     for clause in statement_json["clauses"]:
         page = soup(site, clause["urls"]["en"])
-        shown = page.find(id=clause["id"]).select_one(".edition-body").get_text()
+        shown = statement_text(page.find(id=clause["id"]).select_one(".edition-body"))
         assert shown == clause["en"]
 
 

@@ -47,6 +47,46 @@
     });
   }
 
+  // Glossary terms: their explanation (the tooltip the term's aria-describedby names) on hover and
+  // focus; on touch the first tap shows it, the second follows the link to the glossary.
+  var shownFor = null;
+  function tipOf(term) {
+    return document.getElementById(term.getAttribute("aria-describedby"));
+  }
+  function hideTip() {
+    if (shownFor) tipOf(shownFor).hidden = true;
+    shownFor = null;
+  }
+  function showTip(term) {
+    hideTip();
+    var tip = tipOf(term), box = term.getBoundingClientRect();
+    document.body.appendChild(tip);
+    tip.hidden = false;
+    var left = Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 8);
+    tip.style.left = Math.max(8, left) + "px";
+    tip.style.top = box.bottom + window.scrollY + 6 + "px";
+    shownFor = term;
+  }
+  document.querySelectorAll("a.edition-term").forEach(function (term) {
+    term.addEventListener("mouseenter", function () { showTip(term); });
+    term.addEventListener("mouseleave", hideTip);
+    term.addEventListener("focus", function () { showTip(term); });
+    term.addEventListener("blur", hideTip);
+    term.addEventListener("pointerdown", function (event) {
+      term.dataset.touchFirst = event.pointerType === "touch" && shownFor !== term ? "1" : "";
+    });
+    term.addEventListener("click", function (event) {
+      if (term.dataset.touchFirst === "1") {
+        event.preventDefault();
+        term.dataset.touchFirst = "";
+        showTip(term);
+      }
+    });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") hideTip();
+  });
+
   // The i18n plugin's language links drop the #fragment: add the current one as the reader leaves.
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");

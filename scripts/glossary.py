@@ -1,0 +1,55 @@
+"""The glossary (data/glossary.yaml), and where its terms stand in the statement's text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from scripts.errors import SourceError
+from scripts.model import Lang, Span, Term, Unit
+from scripts.yamldata import read_yaml
+
+FILE = "data/glossary.yaml"
+
+
+def load_glossary(root: Path) -> tuple[Term, ...]:
+    data = read_yaml(root / FILE, FILE)
+    terms = []
+    for key, entry in (data.data or {}).items():
+        for field in ("zh", "en"):
+            if not isinstance(entry.get(field), str) or not entry[field].strip():
+                raise SourceError(data.where(key), f"term '{key}' has no '{field}' form", key)
+        match = entry.get("match", [])
+        if not isinstance(match, list) or not match or not all(isinstance(form, str) for form in match):
+            raise SourceError(data.where(key, "match"), "'match' lists the term's English forms", key)
+        terms.append(Term(key=key, zh=entry["zh"], en=entry["en"], match=tuple(match),
+                          explanation=data.text(key, "explanation"), where=data.where(key)))
+    return tuple(terms)
+
+
+def term_spans(terms: tuple[Term, ...], units: list[Unit]) -> dict[tuple[str, Lang], tuple[Span, ...]]:
+    """The first occurrence of each term in each unit's text, longest terms first, never overlapping."""
+    spans: dict[tuple[str, Lang], tuple[Span, ...]] = {}
+    for unit in units:
+        for lang in ("zh", "en"):
+            text, taken = unit.text[lang], []
+            for term in sorted(terms, key=lambda t: -len(t.zh if lang == "zh" else t.en)):
+                found = _find(term, text, lang)
+                if found and not any(found[0] < span.end and span.start < found[1] for span in taken):
+                    taken.append(Span(found[0], found[1], term.key))
+            if taken:
+                spans[(unit.id, lang)] = tuple(sorted(taken, key=lambda span: span.start))
+    for term in terms:
+        if not any(span.term == term.key for (_, lang), found in spans.items() if lang == "zh" for span in found):
+            raise SourceError(term.where, f"the Chinese form '{term.zh}' occurs nowhere in the statement's text",
+                              term.key)
+    return spans
+
+
+def _find(term: Term, text: str, lang: Lang) -> tuple[int, int] | None:
+    if lang == "zh":
+        start = text.find(term.zh)
+        return (start, start + len(term.zh)) if start >= 0 else None
+    pattern = re.compile(r"\b(" + "|".join(re.escape(form) for form in term.match) + r")\b")
+    match = pattern.search(text)
+    return match.span() if match else None
