@@ -5,6 +5,7 @@ MkDocs loads this file by path, so the repository root is put on sys.path for `s
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -14,14 +15,16 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 
 from scripts.errors import SourceError  # noqa: E402
 from scripts.output import build_epoch  # noqa: E402
-from scripts.html_fixes import fix_page_html  # noqa: E402
+from scripts.material_fixes import MaterialChanged, fix_page_html, fix_search_worker  # noqa: E402
 from scripts.loader import load  # noqa: E402
 from scripts.model import LANGS, Statement  # noqa: E402
 from scripts.output import write_if_changed  # noqa: E402
 from scripts.render import PageContext, Renderer  # noqa: E402
+from scripts.search_index import prepare_jieba, split_index  # noqa: E402
 from scripts.statement_json import statement_json  # noqa: E402
 
 _statement: Statement | None = None  # loaded once per configuration; i18n re-runs on_config per language
@@ -38,6 +41,7 @@ def on_config(config):
         except SourceError as error:
             raise PluginError(f"Bad input: {error}") from None
         _renderer = Renderer(root / "overrides" / "edition")
+        prepare_jieba(_statement.search)
     return config
 
 
@@ -59,9 +63,18 @@ def on_post_template(output_content, template_name, config):
     return fix_page_html(output_content) if template_name.endswith(".html") else output_content  # 404.html
 
 
+@event_priority(-110)  # after the i18n plugin has built every language and merged the search index
 def on_post_build(config):
-    if _current_language(config) == LANGS[0]:  # the default language's build writes the site-wide files
-        write_if_changed(Path(config.site_dir) / "statement.json", statement_json(_statement))
+    if _all_languages_built(config):
+        site = Path(config.site_dir)
+        write_if_changed(site / "statement.json", statement_json(_statement))
+        merged = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+        for lang, index in split_index(_statement, _statement.search, merged).items():
+            write_if_changed(site / ("" if lang == LANGS[0] else lang) / "search" / "search_index.json", index)
+        try:
+            fix_search_worker(site)
+        except MaterialChanged as error:
+            raise PluginError(str(error)) from None
 
 
 def _page_context(page) -> PageContext | None:
@@ -71,5 +84,6 @@ def _page_context(page) -> PageContext | None:
     return PageContext(_statement, next(p for p in _statement.pages if p.src == name), lang)
 
 
-def _current_language(config) -> str:
-    return config.plugins["i18n"].current_language
+def _all_languages_built(config) -> bool:
+    """True once, in the outer build: the i18n plugin runs the other languages' builds inside it."""
+    return not config.plugins["i18n"].building

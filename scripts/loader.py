@@ -21,6 +21,7 @@ from scripts.notes import load_notes
 from scripts.numerals import chinese_numeral, stated_numbers
 from scripts.permalinks import check_released_resolve
 from scripts.register import load_references
+from scripts.search_dictionary import load_search_dictionary
 from scripts.sources import SourceFile, UnitLine, read_source
 from scripts.yamldata import YamlFile, read_yaml
 
@@ -74,6 +75,7 @@ def load(root: Path) -> Statement:
         glossary=glossary,
         spans=spans,
         see_also=see_also(units, spans),
+        search=load_search_dictionary(root, units, glossary),
     )
     check_released_resolve(root, statement)
     return statement

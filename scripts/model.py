@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Iterator, Literal
 
 if TYPE_CHECKING:
     from scripts.dates import When
+    from scripts.search_dictionary import SearchDictionary
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")  # zh is the default language, built at the site root
@@ -197,6 +198,7 @@ class Statement:
     glossary: tuple[Term, ...] = ()
     spans: dict[tuple[str, Lang], tuple[Span, ...]] = field(default_factory=dict)  # (unit id, lang) → terms
     see_also: dict[str, tuple[str, ...]] = field(default_factory=dict)  # unit id → related unit ids
+    search: "SearchDictionary | None" = None
 
     def units(self) -> Iterator[Unit]:
         """Every citable unit in reading order, items right after their clause."""

@@ -2,8 +2,7 @@
 (function () {
   "use strict";
 
-  var config = JSON.parse(document.getElementById("__config").textContent);
-  var siteRoot = new URL(config.base.replace(/\/?$/, "/"), location.href);
+  var siteRoot = new URL(document.currentScript.getAttribute("data-root").replace(/\/?$/, "/"), location.href);
 
   function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) {
@@ -86,6 +85,34 @@
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") hideTip();
   });
+
+  // Search results for units come as page/?u=<id> (scripts/search_index.py): make each link the
+  // unit's permanent URL, page/#<id>, before the reader follows it.
+  var results = document.querySelector(".md-search-result__list");
+  if (results) {
+    new MutationObserver(function () {
+      results.querySelectorAll('a.md-search-result__link[href*="?u="]').forEach(function (link) {
+        var url = new URL(link.href);
+        var id = url.searchParams.get("u");
+        url.search = "";
+        url.hash = id;
+        link.href = url.href;
+      });
+    }).observe(results, { childList: true, subtree: true });
+  }
+
+  // Search: full-width letters, digits and signs (ＣＯＰ２８, １．５) typed as their ASCII forms.
+  var query = document.querySelector("input.md-search__input");
+  if (query) {
+    query.addEventListener("input", function () {
+      var normal = query.value.normalize("NFKC");
+      if (normal !== query.value) {
+        var at = query.selectionStart;
+        query.value = normal;
+        query.setSelectionRange(at, at);
+      }
+    }, true);
+  }
 
   // The i18n plugin's language links drop the #fragment: add the current one as the reader leaves.
   document.addEventListener("click", function (event) {
