@@ -46,12 +46,12 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    context = _page_context(page)
+    context = _page_context(page, config)
     return _renderer.page_markdown(context, markdown) if context else markdown
 
 
 def on_page_context(context, page, config, nav):
-    context["edition"] = _page_context(page)
+    context["edition"] = _page_context(page, config)
     return context
 
 
@@ -67,7 +67,7 @@ def on_post_template(output_content, template_name, config):
 def on_post_build(config):
     if _all_languages_built(config):
         site = Path(config.site_dir)
-        write_if_changed(site / "statement.json", statement_json(_statement))
+        write_if_changed(site / "statement.json", statement_json(_statement, config.site_url))
         merged = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
         for lang, index in split_index(_statement, _statement.search, merged).items():
             write_if_changed(site / ("" if lang == LANGS[0] else lang) / "search" / "search_index.json", index)
@@ -77,11 +77,11 @@ def on_post_build(config):
             raise PluginError(str(error)) from None
 
 
-def _page_context(page) -> PageContext | None:
+def _page_context(page, config) -> PageContext | None:
     lang, name = page.file.src_uri.split("/", 1)
     if lang not in LANGS:
         return None
-    return PageContext(_statement, next(p for p in _statement.pages if p.src == name), lang)
+    return PageContext(_statement, next(p for p in _statement.pages if p.src == name), lang, config.site_url)
 
 
 def _all_languages_built(config) -> bool:

@@ -25,7 +25,7 @@ from scripts.search_dictionary import load_search_dictionary
 from scripts.sources import SourceFile, UnitLine, read_source
 from scripts.yamldata import YamlFile, read_yaml
 
-PAGE_KINDS = ("home", "full_text", "parallel", "references", "glossary")  # plus one "section" page per section
+PAGE_KINDS = ("home", "full_text", "parallel", "references", "glossary", "cite")  # plus one "section" page per section
 _LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
 
 
@@ -129,7 +129,7 @@ def _pages(sources: dict[Lang, dict[str, SourceFile]], sections: tuple[Section, 
             title = Text(_page_title(src), _page_title(other))
         slug = "" if name == "index.md" else f"{Path(name).stem}/"
         pages.append(Page(kind=kind, key=key, src=name, title=title, url=Text(slug, f"en/{slug}")))
-    order = {"home": 0, "section": 1, "full_text": 2, "parallel": 3, "references": 4, "glossary": 5}
+    order = {"home": 0, "section": 1, "full_text": 2, "parallel": 3, "references": 4, "glossary": 5, "cite": 6}
     section_order = {section.id: i for i, section in enumerate(sections)}
     pages.sort(key=lambda page: (order[page.kind], section_order.get(page.key, 0)))
     return tuple(pages)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from scripts.citation import ACCESSED, AUTHORS, EDITION, citations, record
 from scripts.dates import format_when
 from scripts.model import HTML_LANG, Lang, Mark, Page, Reference, Section, Span, Statement, Text, Unit
 
@@ -31,10 +32,11 @@ class Segment:
 class PageContext:
     """What a template needs to render one page in one language; counts footnote references as it goes."""
 
-    def __init__(self, statement: Statement, page: Page, lang: Lang):
+    def __init__(self, statement: Statement, page: Page, lang: Lang, site_url: str = ""):
         self.statement = statement
         self.page = page
         self.lang = lang
+        self.site_url = site_url
         self._ref_ids: dict[str, list[str]] = {}
 
     @property
@@ -50,7 +52,7 @@ class PageContext:
 
     def in_lang(self, lang: Lang) -> "PageContext":
         """The same page rendering text in another language (the parallel page's columns share footnotes)."""
-        other = PageContext(self.statement, self.page, lang)
+        other = PageContext(self.statement, self.page, lang, self.site_url)
         other._ref_ids = self._ref_ids
         other.__dict__["footnote_keys"] = self.footnote_keys
         return other
@@ -147,6 +149,52 @@ class PageContext:
         ids.append(f"fnref:{number}" if not ids else f"fnref{len(ids) + 1}:{number}")
         return Segment("ref", key=key, number=number, id=ids[-1])
 
+    # --- citing --------------------------------------------------------------------------------------
+
+    def citations(self, unit: Unit | None) -> dict[str, list[tuple[str, str]]]:
+        """Every format for the unit (or the whole statement), cut at the reader's access date."""
+        rec = record(self.statement, self.lang, self.site_url, unit)
+        return {name: _pieces(text) for name, text in citations(rec).items()}
+
+    def absolute(self, target: str) -> str:
+        return self.site_url.rstrip("/") + "/" + target
+
+    def metadata(self) -> dict:
+        """What reference managers and link previews read: Highwire, Dublin Core, Open Graph."""
+        official = next(text for text in self.statement.source.official if text.lang == "zh")
+        return {"title": self.statement.title[self.lang], "authors": AUTHORS[self.lang],
+                "date": official.date.replace("-", "/"), "language": self.html_lang,
+                "url": self.absolute(self.page.url[self.lang]), "site": EDITION[self.lang],
+                "description": self.t("og_description"), "locale": "zh_CN" if self.lang == "zh" else "en_US"}
+
+    def json_ld(self) -> dict:
+        """schema.org Legislation: the statement, with the units this page shows as its parts."""
+        official = next(text for text in self.statement.source.official if text.lang == "zh")
+        parts = [{"@type": "Legislation", "legislationIdentifier": unit.pinpoint[self.lang],
+                  "name": f"{self.statement.title[self.lang]}, {unit.pinpoint[self.lang]}",
+                  "url": self.absolute(self.statement.unit_url(unit, self.lang)),
+                  "inLanguage": self.html_lang} for unit in self._units_on_page()]
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Legislation",
+            "name": self.statement.title[self.lang],
+            "legislationIdentifier": "Sunnylands Statement (2023)" if self.lang == "en" else "阳光之乡声明（2023）",
+            "legislationDate": official.date,
+            "legislationPassedBy": [{"@type": "Country", "name": name} for name in AUTHORS[self.lang]],
+            "inLanguage": self.html_lang,
+            "url": self.absolute(self.statement.page("home").url[self.lang]),
+        }
+        if self.lang == "en":
+            data["translationOfWork"] = {"@type": "Legislation", "name": self.statement.title.zh, "inLanguage": "zh-Hans"}
+        if parts:
+            data["hasPart"] = parts
+        return data
+
+    def _units_on_page(self) -> list[Unit]:
+        if self.page.kind == "section":
+            return [u for top in self.section.units for u in (top, *top.items)]
+        return []
+
     # --- formatting ----------------------------------------------------------------------------------
 
     def date(self, reference: Reference) -> str:
@@ -161,6 +209,19 @@ def _mark_han(segment: Segment) -> list[Segment]:
         return [segment]
     return [Segment("zh" if _HAN_RUN.fullmatch(piece) else "text", piece)
             for piece in _HAN_RUN.split(segment.text) if piece]
+
+
+def _pieces(text: str) -> list[tuple[str, str]]:
+    """Text, Chinese passages and access-date slots: ("text" | "zh", …) and ("accessed", FORM)."""
+    pieces, last = [], 0
+    for match in ACCESSED.finditer(text):
+        pieces.append(("text", text[last:match.start()]))
+        pieces.append(("accessed", match[1]))
+        last = match.end()
+    pieces.append(("text", text[last:]))
+    return [(segment.kind, segment.text) if kind == "text" else (kind, value)
+            for kind, value in pieces if value
+            for segment in (_mark_han(Segment("text", value)) if kind == "text" else [None])]
 
 
 def _inside(offset: int, spans: tuple[Span, ...]) -> bool:

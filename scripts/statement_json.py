@@ -5,17 +5,28 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from scripts.citation import csl, record
 from scripts.model import LANGS, OfficialText, Reference, Statement, Term, Text, Unit
 
 SCHEMA_VERSION = 1
 
 
-def statement_json(statement: Statement) -> str:
+def statement_json(statement: Statement, site_url: str) -> str:
     """The edition as JSON text: stable key order, UTF-8 characters unescaped, one trailing newline."""
-    return json.dumps(statement_dict(statement), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(statement_dict(statement, site_url), ensure_ascii=False, indent=2) + "\n"
 
 
-def statement_dict(statement: Statement) -> dict[str, Any]:
+def statement_dict(statement: Statement, site_url: str) -> dict[str, Any]:
+    def unit_record(unit: Unit) -> dict[str, Any]:
+        return _unit(statement, unit) | {
+            "cite": {lang: csl(record(statement, lang, site_url, unit), accessed=False) for lang in LANGS}}
+
+    def with_items(unit: Unit) -> dict[str, Any]:
+        data = unit_record(unit)
+        if unit.items:
+            data["items"] = [unit_record(item) for item in unit.items]
+        return data
+
     return {
         "schema_version": SCHEMA_VERSION,
         "title": _text(statement.title),
@@ -26,7 +37,8 @@ def statement_dict(statement: Statement) -> dict[str, Any]:
             "official_texts": [_official(text) for text in statement.source.official],
             "translation": {"en": {"official": False, "note": _text(statement.source.translation_note)}},
         },
-        "preamble": _unit(statement, statement.preamble),
+        "cite": {lang: csl(record(statement, lang, site_url), accessed=False) for lang in LANGS},
+        "preamble": with_items(statement.preamble),
         "sections": [
             {
                 "id": section.id,
@@ -38,7 +50,7 @@ def statement_dict(statement: Statement) -> dict[str, Any]:
             }
             for section in statement.sections
         ],
-        "clauses": [_unit(statement, clause) for clause in statement.clauses],
+        "clauses": [with_items(clause) for clause in statement.clauses],
         "references": {ref.key: _reference(statement, ref) for ref in statement.references},
         "glossary": {term.key: _term(statement, term) for term in statement.glossary},
         "pages": {
@@ -48,20 +60,18 @@ def statement_dict(statement: Statement) -> dict[str, Any]:
 
 
 def _unit(statement: Statement, unit: Unit) -> dict[str, Any]:
-    record: dict[str, Any] = {"id": unit.id}
+    data: dict[str, Any] = {"id": unit.id}
     if unit.kind == "clause":
-        record["n"] = unit.n
-    record["section"] = unit.section
-    record |= {lang: unit.text[lang] for lang in LANGS}
-    record["label"] = _text(unit.label)
-    record["urls"] = {lang: statement.unit_url(unit, lang) for lang in LANGS}
-    record["references"] = list(unit.references)
+        data["n"] = unit.n
+    data["section"] = unit.section
+    data |= {lang: unit.text[lang] for lang in LANGS}
+    data["label"] = _text(unit.label)
+    data["urls"] = {lang: statement.unit_url(unit, lang) for lang in LANGS}
+    data["references"] = list(unit.references)
     note = statement.notes.get(unit.id)
-    record["notes"] = _text(note.text) | {"references": list(note.references)} if note else None
-    record["see_also"] = list(statement.see_also.get(unit.id, ()))
-    if unit.items:
-        record["items"] = [_unit(statement, item) for item in unit.items]
-    return record
+    data["notes"] = _text(note.text) | {"references": list(note.references)} if note else None
+    data["see_also"] = list(statement.see_also.get(unit.id, ()))
+    return data
 
 
 def _reference(statement: Statement, ref: Reference) -> dict[str, Any]:

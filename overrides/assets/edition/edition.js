@@ -35,6 +35,31 @@
     });
   });
 
+  // Citations: the reader's access date in each slot, and a copy button per format.
+  var today = new Date();
+  var months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December"];
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  var iso = today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate());
+  var forms = {
+    iso: iso,
+    ris: iso.replace(/-/g, "/") + "/",
+    long: months[today.getMonth()] + " " + today.getDate() + ", " + today.getFullYear()
+  };
+  document.querySelectorAll(".edition-accessed").forEach(function (slot) {
+    slot.textContent = forms[slot.getAttribute("data-form")];
+  });
+  document.querySelectorAll(".edition-cite-copy").forEach(function (button) {
+    var label = button.textContent;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      copyText(document.getElementById(button.getAttribute("data-copy")).textContent).then(function () {
+        button.textContent = document.documentElement.lang.indexOf("zh") === 0 ? "已复制" : "Copied";
+        setTimeout(function () { button.textContent = label; }, 2000);
+      });
+    });
+  });
+
   // Opened from a local folder (file://), a directory link shows a listing: point it at index.html.
   if (location.protocol === "file:") {
     document.querySelectorAll("a[href]").forEach(function (link) {

@@ -1,0 +1,151 @@
+"""Citing: every format from one record, correct, parseable, escaped; metadata reference managers read."""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from pybtex.database import parse_string
+
+from scripts.citation import FORMATS, citations, csl, fill_accessed, record
+from tests.html import soup
+
+SITE = "https://sunnylands-statement.example/"
+DAY = date(2026, 11, 25)
+
+
+def formats(statement, lang, unit_id=None):
+    unit = statement.unit(unit_id) if unit_id else None
+    return {name: fill_accessed(text, DAY) for name, text in citations(record(statement, lang, SITE, unit)).items()}
+
+
+def test_chinese_clause_in_gbt7714(statement):
+    cited = formats(statement, "zh", "p6")
+    assert cited["gbt7714-2025"] == ("中华人民共和国，美利坚合众国．关于加强合作应对气候危机的阳光之乡声明：第六条[EB/OL]．"
+                                     "北京：中华人民共和国生态环境部，2023-11-15[2026-11-25]．"
+                                     "https://sunnylands-statement.example/energy-transition/#p6")
+    assert cited["gbt7714-2015"] == ("中华人民共和国, 美利坚合众国. 关于加强合作应对气候危机的阳光之乡声明: 第六条[EB/OL]. "
+                                     "北京: 中华人民共和国生态环境部, 2023-11-15[2026-11-25]. "
+                                     "https://sunnylands-statement.example/energy-transition/#p6.")
+
+
+def test_english_item_in_apa_and_chicago(statement):
+    cited = formats(statement, "en", "p24-3")
+    assert cited["apa"] == (
+        "People's Republic of China, & United States of America. (2023, November 15). Sunnylands statement on "
+        "enhancing cooperation to address the climate crisis [Unofficial English translation of "
+        "关于加强合作应对气候危机的阳光之乡声明]. Sunnylands Statement annotated bilingual edition. "
+        "https://sunnylands-statement.example/en/cop28/#p24-3\n"
+        "(People's Republic of China & United States of America, 2023, para. 24, item 3)")
+    assert cited["chicago-note"] == (
+        "People's Republic of China and United States of America, “Sunnylands Statement on Enhancing Cooperation "
+        "to Address the Climate Crisis,” unofficial English translation, Sunnylands Statement annotated bilingual "
+        "edition, November 15, 2023, para. 24, item 3, accessed November 25, 2026, "
+        "https://sunnylands-statement.example/en/cop28/#p24-3.")
+    assert cited["chicago-bibliography"].startswith(
+        "People's Republic of China and United States of America. “Sunnylands Statement on Enhancing")
+
+
+def test_whole_statement_cites_the_home_page(statement):
+    assert formats(statement, "zh")["gbt7714-2025"].endswith("[2026-11-25]．https://sunnylands-statement.example/")
+    assert formats(statement, "en")["ris"].splitlines()[-2] == "Y2  - 2026/11/25/"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_units_bibtex_parses(statement, lang):
+    for unit in [None, *statement.units()]:
+        entry_key = f"sunnylands-2023-{unit.id if unit else 'statement'}-{lang}"
+        text = formats(statement, lang, unit.id if unit else None)["bibtex"]
+        entry = parse_string(text, "bibtex").entries[entry_key]
+        assert entry.type == "misc"
+        assert [str(person).strip("{}") for person in entry.persons["author"]] == list(record(statement, lang, SITE).authors)
+        assert entry.fields["url"].endswith(statement.unit_url(unit, lang) if unit else statement.page("home").url[lang])
+        assert entry.fields["urldate"] == "2026-11-25"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_ris_has_its_required_tags(statement, lang):
+    lines = formats(statement, lang, "p13")["ris"].splitlines()
+    tags = [line[:2] for line in lines]
+    assert tags[0] == "TY" and lines[0] == "TY  - GOVDOC"
+    assert lines[-1] == "ER  - "
+    assert {"AU", "TI", "PY", "DA", "UR", "Y2"} <= set(tags)
+    assert all(line[2:6] == "  - " for line in lines)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_csl_json_validates_and_renders_through_citeproc(statement, lang):
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    items = json.loads(formats(statement, lang, "p21")["csl-json"])
+    assert items[0]["type"] == "document" and items[0]["accessed"] == {"raw": "2026-11-25"}
+    source = CiteProcJSON(items)
+    style = CitationStylesStyle("harvard-cite-them-right", validate=True)
+    bibliography = CitationStylesBibliography(style, source, formatter.plain)
+    bibliography.register(Citation([CitationItem(items[0]["id"])]))
+    rendered = str(bibliography.bibliography()[0])
+    assert statement.title[lang] in rendered and "2023" in rendered
+
+
+def test_strings_are_escaped_for_each_format(statement):
+    nasty = replace(record(statement, "en", SITE, statement.unit("p6")),
+                    title='Fish & Chips {50%} "quoted" #1 $x_y', publisher="A\nB")
+    text = {name: fill_accessed(value, DAY) for name, value in citations(nasty).items()}
+    entry = parse_string(text["bibtex"], "bibtex").entries[nasty.key]
+    assert entry.fields["title"] == r'{Fish \& Chips \{50\%\} "quoted" \#1 \$x\_y}'
+    assert json.loads(text["csl-json"])[0]["title"] == nasty.title
+    assert "TI  - Fish & Chips {50%} \"quoted\" #1 $x_y" in text["ris"].splitlines()
+    assert "PB  - A B" in text["ris"].splitlines()
+
+
+def test_statement_json_has_a_cite_record_per_unit(statement_json):
+    assert statement_json["cite"]["zh"]["title"] == "关于加强合作应对气候危机的阳光之乡声明"
+    assert statement_json["clauses"][5]["cite"]["en"]["section"] == "para. 6"
+    assert statement_json["clauses"][23]["items"][2]["cite"]["zh"]["section"] == "第二十四条第三项"
+    assert "accessed" not in statement_json["clauses"][5]["cite"]["en"]  # the reader's date, not the build's
+    assert statement_json["pages"]["cite"] == {"zh": "cite/", "en": "en/cite/"}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_clause_pages_carry_citation_metadata_and_json_ld(site, statement, lang):
+    for section in statement.sections:
+        document = soup(site, statement.page(section.id).url[lang])
+        meta = {}
+        for tag in document.select("meta[name], meta[property]"):
+            meta.setdefault(tag.get("name") or tag.get("property"), []).append(tag["content"])
+        assert meta["citation_title"] == [statement.title[lang]]
+        assert len(meta["citation_author"]) == 2
+        assert meta["citation_publication_date"] == ["2023/11/15"]
+        assert meta["citation_language"] == ["zh-Hans" if lang == "zh" else "en"]
+        assert meta["DC.type"] == ["Text"] and "citation_journal_title" not in meta
+        assert meta["og:title"] and meta["og:description"]
+        data = json.loads(document.select_one('script[type="application/ld+json"]').string)
+        assert data["@context"] == "https://schema.org" and data["@type"] == "Legislation"
+        assert data["legislationDate"] == "2023-11-15"
+        assert [part["url"] for part in data["hasPart"]] == [
+            SITE + statement.unit_url(u, lang) for top in section.units for u in (top, *top.items)]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url, unit_id, fmt", [("energy-transition/", "p6", "gbt7714-2025"),
+                                               ("en/cop28/", "p24-3", "bibtex"),
+                                               ("en/cite/", "statement", "ris")])
+def test_copy_button_puts_the_citation_with_todays_date_on_the_clipboard(browser, server, url, unit_id, fmt):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(server + url)
+    panel = page.locator(f"#cite-{unit_id}-{fmt}").locator("xpath=ancestor::details[1]")
+    if not panel.get_attribute("open") is not None:
+        panel.locator("summary").click()
+    page.click(f'button[data-copy="cite-{unit_id}-{fmt}"]')
+    copied = page.evaluate("navigator.clipboard.readText()")
+    today = page.evaluate("(() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]; })()")
+    iso = f"{today[0]}-{today[1]:02d}-{today[2]:02d}"
+    assert copied == page.locator(f"#cite-{unit_id}-{fmt}").inner_text()
+    assert iso in copied or iso.replace("-", "/") in copied
+    assert "YYYY" not in copied and "引用日期" not in copied
+    context.close()
