@@ -26,6 +26,7 @@ from scripts.output import write_if_changed  # noqa: E402
 from scripts.render import PageContext, Renderer  # noqa: E402
 from scripts.search_index import prepare_jieba, split_index  # noqa: E402
 from scripts.statement_json import statement_json  # noqa: E402
+from scripts.timeline_chart import copy_plotly  # noqa: E402
 
 _statement: Statement | None = None  # loaded once per configuration; i18n re-runs on_config per language
 _renderer: Renderer | None = None
@@ -71,6 +72,7 @@ def on_post_build(config):
         merged = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
         for lang, index in split_index(_statement, _statement.search, merged).items():
             write_if_changed(site / ("" if lang == LANGS[0] else lang) / "search" / "search_index.json", index)
+        copy_plotly(site)
         try:
             fix_search_worker(site)
         except MaterialChanged as error:

@@ -22,10 +22,11 @@ from scripts.numerals import chinese_numeral, stated_numbers
 from scripts.permalinks import check_released_resolve
 from scripts.register import load_references
 from scripts.search_dictionary import load_search_dictionary
+from scripts.timeline import load_timeline
 from scripts.sources import SourceFile, UnitLine, read_source
 from scripts.yamldata import YamlFile, read_yaml
 
-PAGE_KINDS = ("home", "full_text", "parallel", "references", "glossary", "cite")  # plus one "section" page per section
+PAGE_KINDS = ("home", "full_text", "parallel", "references", "glossary", "timeline", "cite")  # plus one "section" page per section
 _LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
 
 
@@ -76,6 +77,7 @@ def load(root: Path) -> Statement:
         spans=spans,
         see_also=see_also(units, spans),
         search=load_search_dictionary(root, units, glossary),
+        targets=load_timeline(root, {unit.id for unit in units}, {ref.key for ref in references}),
     )
     check_released_resolve(root, statement)
     return statement
@@ -129,7 +131,7 @@ def _pages(sources: dict[Lang, dict[str, SourceFile]], sections: tuple[Section, 
             title = Text(_page_title(src), _page_title(other))
         slug = "" if name == "index.md" else f"{Path(name).stem}/"
         pages.append(Page(kind=kind, key=key, src=name, title=title, url=Text(slug, f"en/{slug}")))
-    order = {"home": 0, "section": 1, "full_text": 2, "parallel": 3, "references": 4, "glossary": 5, "cite": 6}
+    order = {"home": 0, "section": 1, "full_text": 2, "parallel": 3, "references": 4, "glossary": 5, "timeline": 6, "cite": 7}
     section_order = {section.id: i for i, section in enumerate(sections)}
     pages.sort(key=lambda page: (order[page.kind], section_order.get(page.key, 0)))
     return tuple(pages)

@@ -184,6 +184,30 @@ class Span:
 
 
 @dataclass(frozen=True)
+class TargetStatus:
+    """What has happened to a target or event since, with its source."""
+
+    state: str  # met, held, adopted, pending, not-met
+    when: "When"
+    note: Text
+    source: str  # a reference key
+
+
+@dataclass(frozen=True)
+class Target:
+    """A dated event, deadline, baseline or target that the statement names or implies."""
+
+    id: str
+    when: "When"
+    kind: str  # meeting, baseline, deadline, target, milestone
+    theme: str  # energy, methane, forests, finance, ndc, meetings
+    units: tuple[str, ...]
+    label: Text
+    status: TargetStatus | None = None
+    where: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
 class Statement:
     """The whole edition: statement text in both languages, its pages, and their URLs."""
 
@@ -199,6 +223,7 @@ class Statement:
     spans: dict[tuple[str, Lang], tuple[Span, ...]] = field(default_factory=dict)  # (unit id, lang) → terms
     see_also: dict[str, tuple[str, ...]] = field(default_factory=dict)  # unit id → related unit ids
     search: "SearchDictionary | None" = None
+    targets: tuple[Target, ...] = ()  # in date order
 
     def units(self) -> Iterator[Unit]:
         """Every citable unit in reading order, items right after their clause."""
@@ -238,6 +263,9 @@ class Statement:
         """The units whose Chinese text uses a glossary term."""
         return tuple(unit for unit in self.units()
                      if any(span.term == term for span in self.spans.get((unit.id, "zh"), ())))
+
+    def targets_of(self, unit_id: str) -> tuple[Target, ...]:
+        return tuple(target for target in self.targets if unit_id in target.units)
 
     def page(self, key: str) -> Page:
         return next(p for p in self.pages if p.key == key)

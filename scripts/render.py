@@ -12,7 +12,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from scripts.citation import ACCESSED, AUTHORS, EDITION, citations, record
 from scripts.dates import format_when
-from scripts.model import HTML_LANG, Lang, Mark, Page, Reference, Section, Span, Statement, Text, Unit
+from scripts.timeline_chart import THEME_ORDER, figure
+from scripts.model import HTML_LANG, Lang, Mark, Page, Reference, Section, Span, Statement, Target, Text, Unit
 
 # Pages whose units carry the edition's notes (the parallel page keeps its two columns aligned).
 _NOTES_ON = ("section", "full_text")
@@ -148,6 +149,21 @@ class PageContext:
         ids = self._ref_ids.setdefault(key, [])
         ids.append(f"fnref:{number}" if not ids else f"fnref{len(ids) + 1}:{number}")
         return Segment("ref", key=key, number=number, id=ids[-1])
+
+    # --- timeline --------------------------------------------------------------------------------------
+
+    def timeline_figure(self) -> dict:
+        labels = {key: value[self.lang] for key, value in self.statement.ui.items()}
+        return figure(self.statement, self.lang, labels, self.href)
+
+    def timeline_groups(self) -> list[tuple[str, list[Target]]]:
+        return [(theme, [t for t in self.statement.targets if t.theme == theme]) for theme in THEME_ORDER]
+
+    def target_url(self, target_id: str) -> str:
+        return f"{self.statement.page('timeline').url[self.lang]}#t-{target_id}"
+
+    def when(self, value) -> str:
+        return format_when(value, self.lang)
 
     # --- citing --------------------------------------------------------------------------------------
 

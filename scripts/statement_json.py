@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from scripts.citation import csl, record
-from scripts.model import LANGS, OfficialText, Reference, Statement, Term, Text, Unit
+from scripts.model import LANGS, OfficialText, Reference, Statement, Target, Term, Text, Unit
 
 SCHEMA_VERSION = 1
 
@@ -53,6 +53,7 @@ def statement_dict(statement: Statement, site_url: str) -> dict[str, Any]:
         "clauses": [with_items(clause) for clause in statement.clauses],
         "references": {ref.key: _reference(statement, ref) for ref in statement.references},
         "glossary": {term.key: _term(statement, term) for term in statement.glossary},
+        "targets": [_target(target) for target in statement.targets],
         "pages": {
             page.key: _text(page.url) for page in statement.pages if page.kind != "section"
         } | {"sections": {page.key: _text(page.url) for page in statement.pages if page.kind == "section"}},
@@ -71,6 +72,7 @@ def _unit(statement: Statement, unit: Unit) -> dict[str, Any]:
     note = statement.notes.get(unit.id)
     data["notes"] = _text(note.text) | {"references": list(note.references)} if note else None
     data["see_also"] = list(statement.see_also.get(unit.id, ()))
+    data["targets"] = [target.id for target in statement.targets_of(unit.id)]
     return data
 
 
@@ -97,6 +99,25 @@ def _term(statement: Statement, term: Term) -> dict[str, Any]:
         "explanation": _text(term.explanation),
         "units": [unit.id for unit in statement.units_using(term.key)],
         "urls": {lang: f"{statement.page('glossary').url[lang]}#term-{term.key}" for lang in LANGS},
+    }
+
+
+def _target(target: Target) -> dict[str, Any]:
+    """Dates in ISO 8601 as the data writes them: 2030, 2024-H1 (a half-year), 2023-11, 2023-11-30."""
+    start, _, end = target.when.iso.partition("/")
+    return {
+        "id": target.id,
+        "date": start,
+        **({"end": end} if end else {}),
+        "precision": target.when.precision,
+        "kind": target.kind,
+        "theme": target.theme,
+        "clauses": list(dict.fromkeys("preamble" if unit_id == "preamble" else int(unit_id[1:].split("-")[0])
+                                      for unit_id in target.units)),
+        "units": list(target.units),
+        "label": _text(target.label),
+        "status": {"state": target.status.state, "date": target.status.when.iso, "note": _text(target.status.note),
+                   "source": target.status.source} if target.status else None,
     }
 
 

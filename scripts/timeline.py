@@ -1,0 +1,60 @@
+"""The target timeline (data/timeline.yaml): dates with honest precision, checked for meaning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scripts.dates import DateError, parse_when
+from scripts.errors import SourceError
+from scripts.model import Target, TargetStatus
+from scripts.yamldata import YamlFile, read_yaml
+
+FILE = "data/timeline.yaml"
+KINDS = ("meeting", "baseline", "deadline", "target", "milestone")
+THEMES = ("energy", "methane", "forests", "finance", "ndc", "meetings")
+STATES = ("met", "held", "adopted", "pending", "not-met")
+
+
+def load_timeline(root: Path, unit_ids: set[str], reference_keys: set[str]) -> tuple[Target, ...]:
+    data = read_yaml(root / FILE, FILE)
+    if not isinstance(data.data, dict):
+        raise SourceError(data.where(), "must map target ids to entries")
+    targets = []
+    for key, entry in data.data.items():
+        if not isinstance(entry, dict):
+            raise SourceError(data.where(key), f"'{key}' must be a mapping", key)
+        for field, allowed in (("kind", KINDS), ("theme", THEMES)):
+            if entry.get(field) not in allowed:
+                raise SourceError(data.where(key, field), f"{field} must be one of {', '.join(allowed)}", key)
+        units = entry.get("units")
+        if not isinstance(units, list) or not units:
+            raise SourceError(data.where(key, "units"), "'units' lists the units it comes from", key)
+        for index, unit_id in enumerate(units):
+            if unit_id not in unit_ids:
+                raise SourceError(data.where(key, "units", index), f"'{unit_id}' is not a unit of the statement", key)
+        targets.append(Target(
+            id=key, when=_when(data, key, "date"), kind=entry["kind"], theme=entry["theme"], units=tuple(units),
+            label=data.text(key, "label"), status=_status(data, key, reference_keys), where=data.where(key)))
+    return tuple(sorted(targets, key=lambda target: (target.when.start, target.when.end, target.id)))
+
+
+def _status(data: YamlFile, key: str, reference_keys: set[str]) -> TargetStatus | None:
+    status = data.get(key, "status", default=None)
+    if status is None:
+        return None
+    if not isinstance(status, dict) or status.get("state") not in STATES:
+        raise SourceError(data.where(key, "status"), f"status needs a state: one of {', '.join(STATES)}", key)
+    source = status.get("source")
+    if not source:
+        raise SourceError(data.where(key, "status"), "a status needs its source (a reference key)", key)
+    if source not in reference_keys:
+        raise SourceError(data.where(key, "status"), f"status source '{source}' is not in data/references.yaml", key)
+    return TargetStatus(state=status["state"], when=_when(data, key, "status", "date"),
+                        note=data.text(key, "status", "note"), source=source)
+
+
+def _when(data: YamlFile, key: str, *path: str):
+    try:
+        return parse_when(data.get(key, *path))
+    except DateError as error:
+        raise SourceError(data.where(key, *path), f"impossible or ambiguous date: {error}", key) from None

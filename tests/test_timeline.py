@@ -1,0 +1,120 @@
+"""The target timeline: complete, in both languages, as chart and table, linked both ways to the text."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from scripts.errors import SourceError
+from scripts.loader import load
+from tests.html import soup
+
+
+def figure_of(document) -> dict:
+    return json.loads(document.select_one("#timeline-figure").string)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_target_is_in_the_chart_data_and_the_table(site, statement, lang):
+    document = soup(site, statement.page("timeline").url[lang])
+    rows = [row["data-target"] for row in document.select("tr[data-target]")]
+    assert sorted(rows) == sorted(target.id for target in statement.targets)
+    figure = figure_of(document)
+    hovers = [text for trace in figure["data"] for text in trace["hovertext"]]
+    assert len(hovers) == len(statement.targets)
+    for target in statement.targets:
+        assert any(text.startswith(target.label[lang] + "<br>") for text in hovers), target.id
+
+
+def test_dates_are_written_the_way_each_language_writes_them(site):
+    zh = soup(site, "timeline/").select_one("#t-subnational-event td").get_text()
+    en = soup(site, "en/timeline/").select_one("#t-subnational-event td").get_text()
+    assert (zh, en) == ("2024年上半年", "first half of 2024")
+    assert soup(site, "en/timeline/").select_one("#t-cop28 td").get_text() == "30 November – 13 December 2023"
+
+
+def test_every_clause_that_names_a_year_has_a_target(statement):
+    for unit in statement.units():
+        if re.search(r"(?<!\d)(19|20)\d{2}(?!\d)", unit.text.zh):
+            assert statement.targets_of(unit.id), f"{unit.id} names a year but has no target"
+
+
+def test_each_clause_links_to_its_targets_and_back(site, statement):
+    document = soup(site, "en/energy-transition/")
+    links = [a["data-target-link"] for a in document.select("#p6 .edition-targets a")]
+    assert links == ["renewables-baseline", "g20-new-delhi", "renewables-tripling"]
+    assert document.select_one('#p6 a[data-target-link="renewables-tripling"]')["href"] == \
+        "../timeline/#t-renewables-tripling"
+    row = soup(site, "en/timeline/").select_one("#t-renewables-tripling")
+    assert [a["href"] for a in row.select("a[data-unit-link]")] == ["../energy-transition/#p6"]
+
+
+def test_statement_json_targets(statement_json):
+    targets = {target["id"]: target for target in statement_json["targets"]}
+    assert (targets["subnational-event"]["date"], targets["subnational-event"]["precision"]) == ("2024-H1", "half")
+    assert targets["cop28"]["date"] == "2023-11-30" and targets["cop28"]["end"] == "2023-12-13"
+    assert targets["ndcs-2035"]["clauses"] == [11, 21, 24]
+    assert targets["finance-100bn"]["status"]["source"] == "usd-100bn"
+    assert statement_json["clauses"][8]["targets"] == ["ccus-projects"]
+    assert statement_json["pages"]["timeline"] == {"zh": "timeline/", "en": "en/timeline/"}
+
+
+def test_plotly_is_loaded_on_the_timeline_page_only(site, statement):
+    for page in statement.pages:
+        for lang in ("zh", "en"):
+            scripts = [tag["src"] for tag in soup(site, page.url[lang]).select("script[src]")]
+            uses_plotly = any(src.endswith("assets/edition/plotly.min.js") for src in scripts)
+            assert uses_plotly == (page.kind == "timeline"), page.url[lang]
+    assert (site / "assets/edition/plotly.min.js").stat().st_size > 1_000_000
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_chart_renders_and_its_items_lead_to_their_clauses(page, server, statement, lang):
+    page.goto(server + statement.page("timeline").url[lang])
+    page.wait_for_selector("#timeline-chart[data-drawn]", timeout=15000)
+    assert page.locator("#timeline-chart .scatterlayer .point").count() == len(statement.targets)
+    assert page.locator("#timeline-chart .shapelayer path").count() >= 1  # today's line
+    targets = {target.id: target for target in statement.targets}
+    hrefs = page.evaluate("""() => document.getElementById('timeline-chart').data.flatMap(trace => trace.customdata)
+                                      .map(href => new URL(href, location.href).href)""")
+    assert sorted(hrefs) == sorted(server + statement.unit_url(statement.unit(t.units[0]), lang) for t in targets.values())
+    point = page.locator("#timeline-chart .scatterlayer .point").first
+    with page.expect_navigation():
+        point.click(force=True)
+    assert "#" in page.url and page.url.split("#")[1] in {u for t in targets.values() for u in t.units}
+
+
+# --- bad input ---------------------------------------------------------------------------------------
+
+def edit(root, old: str, new: str) -> None:
+    path = root / "data/timeline.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(root, needle: str) -> int:
+    return next(n for n, line in enumerate((root / "data/timeline.yaml").read_text(encoding="utf-8").splitlines(), 1)
+                if needle in line)
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("date: 2024-H1", "date: 2024-H3", "[subnational-event]: impossible or ambiguous date: '2024-H3' is not a date"),
+    ("date: 2023-07-16/2023-07-19", "date: 2023-07-19/2023-07-16",
+     "[beijing-talks]: impossible or ambiguous date: '2023-07-19/2023-07-16': the end is not after the start"),
+    ("units: [p17]", "units: [p27]", "[subnational-event]: 'p27' is not a unit of the statement"),
+    ("label: {zh: 停止和扭转森林减少, en: Halt and reverse forest loss}", "label: {zh: 停止和扭转森林减少}",
+     ": 'forest-loss.label' has no 'en' text"),
+    ("status: {state: held, date: 2024-01-12, source: working-group-first-meeting,",
+     "status: {state: held, date: 2024-01-12,", "[working-group-first]: a status needs its source"),
+])
+def test_bad_timeline_input_stops_the_build(source_copy, old, new, message):
+    line = line_of(source_copy, old)
+    edit(source_copy, old, new)
+    with pytest.raises(SourceError) as caught:
+        load(source_copy)
+    assert str(caught.value).startswith(f"data/timeline.yaml:{line}")  # the line that is wrong
+    assert message in str(caught.value)
