@@ -9,19 +9,31 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksu
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench permalinks clean
+# Debian packages: the PDFs' CJK font and WeasyPrint's Pango (every build); the browser, Java for vnu
+# and poppler for the tests.
+BUILD_DEPS := fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0
+TEST_DEPS  := $(BUILD_DEPS) chromium default-jre-headless poppler-utils
+
+.PHONY: serve build pdf test bench permalinks clean
 
 ## serve: build and serve the site with live reload at http://127.0.0.1:8000
 serve: $(STAMP)
+	bash scripts/system-deps.sh $(BUILD_DEPS)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-## build: write the static site to site/
+## build: write the static site, PDFs included, to site/
 build: $(STAMP)
+	bash scripts/system-deps.sh $(BUILD_DEPS)
 	$(BIN)/mkdocs build --strict
+
+## pdf: the typeset PDFs alone, into site/pdf/
+pdf: $(STAMP)
+	bash scripts/system-deps.sh $(BUILD_DEPS)
+	$(BIN)/python -m scripts.pdf site
 
 ## test: the whole test suite and quality gates (builds the site itself; Debian's chromium, Java for vnu)
 test: $(STAMP)
-	bash scripts/system-deps.sh chromium default-jre-headless
+	bash scripts/system-deps.sh $(TEST_DEPS)
 	$(BIN)/python -m pytest
 
 ## bench: by hand, not in CI: build time, bytes per page, Lighthouse; writes README's performance table

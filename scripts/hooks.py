@@ -23,6 +23,7 @@ from scripts.material_fixes import MaterialChanged, fix_page_html, fix_search_wo
 from scripts.loader import load  # noqa: E402
 from scripts.model import LANGS, Statement  # noqa: E402
 from scripts.output import write_if_changed  # noqa: E402
+from scripts.pdf import PdfError, build_pdfs  # noqa: E402
 from scripts.render import PageContext, Renderer  # noqa: E402
 from scripts.search_index import prepare_jieba, split_index  # noqa: E402
 from scripts.statement_json import statement_json  # noqa: E402
@@ -73,6 +74,10 @@ def on_post_build(config):
         for lang, index in split_index(_statement, _statement.search, merged).items():
             write_if_changed(site / ("" if lang == LANGS[0] else lang) / "search" / "search_index.json", index)
         copy_plotly(site)
+        try:
+            build_pdfs(_statement, site, config.site_url, Path(config.config_file_path).parent)
+        except PdfError as error:
+            raise PluginError(str(error)) from None
         try:
             fix_search_worker(site)
         except MaterialChanged as error:

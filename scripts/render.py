@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from scripts.citation import ACCESSED, AUTHORS, EDITION, citations, record
 from scripts.dates import format_when
+from scripts.pdf import pdf_paths
 from scripts.timeline_chart import THEME_ORDER, figure
 from scripts.model import HTML_LANG, Lang, Mark, Page, Reference, Section, Span, Statement, Target, Text, Unit
 
@@ -171,6 +172,9 @@ class PageContext:
         """Every format for the unit (or the whole statement), cut at the reader's access date."""
         rec = record(self.statement, self.lang, self.site_url, unit)
         return {name: _pieces(text) for name, text in citations(rec).items()}
+
+    def pdfs(self) -> dict[str, str]:
+        return pdf_paths()
 
     def absolute(self, target: str) -> str:
         return self.site_url.rstrip("/") + "/" + target

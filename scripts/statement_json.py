@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from scripts.citation import csl, record
+from scripts.pdf import pdf_paths
 from scripts.model import LANGS, OfficialText, Reference, Statement, Target, Term, Text, Unit
 
 SCHEMA_VERSION = 1
@@ -54,6 +55,7 @@ def statement_dict(statement: Statement, site_url: str) -> dict[str, Any]:
         "references": {ref.key: _reference(statement, ref) for ref in statement.references},
         "glossary": {term.key: _term(statement, term) for term in statement.glossary},
         "targets": [_target(target) for target in statement.targets],
+        "pdf": pdf_paths(),
         "pages": {
             page.key: _text(page.url) for page in statement.pages if page.kind != "section"
         } | {"sections": {page.key: _text(page.url) for page in statement.pages if page.kind == "section"}},

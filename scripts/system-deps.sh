@@ -3,14 +3,13 @@
 # with one line that says what to install. Usage: scripts/system-deps.sh PACKAGE...
 set -euo pipefail
 
-declare -A provides=(
-  [chromium]=/usr/bin/chromium
-  [default-jre-headless]=/usr/bin/java
-)
+installed() {
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
+}
 
 missing=()
 for package in "$@"; do
-  [ -e "${provides[$package]:-/nonexistent}" ] || missing+=("$package")
+  installed "$package" || missing+=("$package")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -60,6 +60,20 @@
     });
   });
 
+  // Printing: the notes print open, whatever the reader had folded (browsers without ::details-content).
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.edition-annotation:not([open])").forEach(function (note) {
+      note.setAttribute("open", "");
+      note.setAttribute("data-opened-for-print", "");
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    document.querySelectorAll("details[data-opened-for-print]").forEach(function (note) {
+      note.removeAttribute("open");
+      note.removeAttribute("data-opened-for-print");
+    });
+  });
+
   // Opened from a local folder (file://), a directory link shows a listing: point it at index.html.
   if (location.protocol === "file:") {
     document.querySelectorAll("a[href]").forEach(function (link) {
