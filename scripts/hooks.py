@@ -27,7 +27,6 @@ from scripts.pdf import PdfError, build_pdfs  # noqa: E402
 from scripts.render import PageContext, Renderer  # noqa: E402
 from scripts.search_index import prepare_jieba, split_index  # noqa: E402
 from scripts.statement_json import statement_json  # noqa: E402
-from scripts.timeline_chart import copy_plotly  # noqa: E402
 
 _statement: Statement | None = None  # loaded once per configuration; i18n re-runs on_config per language
 _renderer: Renderer | None = None
@@ -73,7 +72,6 @@ def on_post_build(config):
         merged = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
         for lang, index in split_index(_statement, _statement.search, merged).items():
             write_if_changed(site / ("" if lang == LANGS[0] else lang) / "search" / "search_index.json", index)
-        copy_plotly(site)
         try:
             build_pdfs(_statement, site, config.site_url, Path(config.config_file_path).parent)
         except PdfError as error:

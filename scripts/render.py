@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from scripts.citation import ACCESSED, AUTHORS, EDITION, citations, record
 from scripts.dates import format_when
 from scripts.pdf import pdf_paths
-from scripts.timeline_chart import THEME_ORDER, figure
+from scripts.timeline_chart import THEME_ORDER, SvgChart, figure, svg_chart
 from scripts.model import HTML_LANG, Lang, Mark, Page, Reference, Section, Span, Statement, Target, Text, Unit
 
 # Pages whose units carry the edition's notes (the parallel page keeps its two columns aligned).
@@ -156,6 +156,10 @@ class PageContext:
     def timeline_figure(self) -> dict:
         labels = {key: value[self.lang] for key, value in self.statement.ui.items()}
         return figure(self.statement, self.lang, labels, self.href)
+
+    def timeline_svg(self) -> SvgChart:
+        labels = {key: value[self.lang] for key, value in self.statement.ui.items()}
+        return svg_chart(self.statement, self.lang, labels, self.href)
 
     def timeline_groups(self) -> list[tuple[str, list[Target]]]:
         return [(theme, [t for t in self.statement.targets if t.theme == theme]) for theme in THEME_ORDER]

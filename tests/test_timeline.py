@@ -61,26 +61,43 @@ def test_statement_json_targets(statement_json):
     assert statement_json["pages"]["timeline"] == {"zh": "timeline/", "en": "en/timeline/"}
 
 
-def test_plotly_is_loaded_on_the_timeline_page_only(site, statement):
+def test_plotly_is_referenced_on_the_timeline_page_only(site, statement):
     for page in statement.pages:
         for lang in ("zh", "en"):
-            scripts = [tag["src"] for tag in soup(site, page.url[lang]).select("script[src]")]
-            uses_plotly = any(src.endswith("assets/edition/plotly.min.js") for src in scripts)
-            assert uses_plotly == (page.kind == "timeline"), page.url[lang]
-    assert (site / "assets/edition/plotly.min.js").stat().st_size > 1_000_000
+            document = soup(site, page.url[lang])
+            referenced = [tag["data-plotly"] for tag in document.select("script[data-plotly]")]
+            assert bool(referenced) == (page.kind == "timeline"), page.url[lang]
+            assert not any("plotly" in tag["src"] for tag in document.select("script[src]")
+                           if not tag.has_attr("data-plotly"))
+    assert (site / "assets/edition/plotly-basic.min.js").read_text(encoding="utf-8").startswith("/**\n* plotly.js (basic")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_drawn_chart_links_every_item_to_its_clause(site, statement, lang):
+    document = soup(site, statement.page("timeline").url[lang])
+    links = [a["href"] for a in document.select("#timeline-chart svg a.item")]
+    assert sorted(links) == sorted(f"../{statement.unit_url(statement.unit(t.units[0]), lang).removeprefix('en/')}"
+                                   for t in statement.targets)
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_chart_renders_and_its_items_lead_to_their_clauses(page, server, statement, lang):
+def test_interactive_chart_loads_when_reached_and_its_items_lead_to_their_clauses(page, server, statement, lang):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
     page.goto(server + statement.page("timeline").url[lang])
+    page.wait_for_load_state("networkidle")
+    assert not any("plotly" in url for url in requested)  # the page is read before plotly is fetched
+    assert page.locator("#timeline-chart svg line.today").count() == 1  # today, drawn in the browser
+    page.hover("#timeline-chart")
     page.wait_for_selector("#timeline-chart[data-drawn]", timeout=15000)
     assert page.locator("#timeline-chart .scatterlayer .point").count() == len(statement.targets)
     assert page.locator("#timeline-chart .shapelayer path").count() >= 1  # today's line
     targets = {target.id: target for target in statement.targets}
     hrefs = page.evaluate("""() => document.getElementById('timeline-chart').data.flatMap(trace => trace.customdata)
                                       .map(href => new URL(href, location.href).href)""")
-    assert sorted(hrefs) == sorted(server + statement.unit_url(statement.unit(t.units[0]), lang) for t in targets.values())
+    assert sorted(hrefs) == sorted(server + statement.unit_url(statement.unit(t.units[0]), lang)
+                                   for t in targets.values())
     point = page.locator("#timeline-chart .scatterlayer .point").first
     with page.expect_navigation():
         point.click(force=True)

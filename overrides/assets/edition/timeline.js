@@ -1,21 +1,61 @@
-// The timeline chart: plotly.js draws the figure built at build time, adds a line for today (drawn
-// here, so that builds stay reproducible), and follows a click on an item to its paragraph.
+// The timeline chart. The page shows an SVG drawn at build time; this script adds today's line to it
+// (here, so that builds stay reproducible) and, when the reader reaches for the chart (pointer over
+// it, or the "Interactive chart" button), loads plotly.js and draws the interactive chart in its place.
 (function () {
   "use strict";
   var chart = document.getElementById("timeline-chart");
   var data = document.getElementById("timeline-figure");
-  if (!chart || !data || !window.Plotly) return;
-  var figure = JSON.parse(data.textContent);
+  var button = document.querySelector(".edition-chart-interactive");
+  var plotlyUrl = document.currentScript.getAttribute("data-plotly");
+  if (!chart || !data) return;
   var today = new Date().toISOString().slice(0, 10);
-  figure.layout.shapes = [{ type: "line", xref: "x", yref: "paper", x0: today, x1: today, y0: 0, y1: 1,
-                            line: { color: "#c62828", width: 2, dash: "dot" } }];
-  figure.layout.annotations = [{ x: today, y: 1, xref: "x", yref: "paper", yanchor: "bottom", showarrow: false,
-                                 text: chart.getAttribute("data-today"), font: { color: "#c62828" } }];
-  Plotly.newPlot(chart, figure.data, figure.layout, { responsive: true, displayModeBar: false }).then(function () {
-    chart.setAttribute("data-drawn", today);
-  });
-  chart.on("plotly_click", function (event) {
-    var point = event.points && event.points[0];
-    if (point && point.customdata) location.href = point.customdata;
-  });
+
+  // Today's line on the SVG.
+  var svg = chart.querySelector("svg");
+  var start = Date.parse(svg.getAttribute("data-start")), end = Date.parse(svg.getAttribute("data-end"));
+  var left = Number(svg.getAttribute("data-left")), right = Number(svg.getAttribute("data-right"));
+  var x = left + (Date.parse(today) - start) / (end - start) * (right - left);
+  var height = svg.viewBox.baseVal.height;
+  var line = document.createElementNS("http://www.w3.org/2000/svg", "line");
+  line.setAttribute("class", "today");
+  line.setAttribute("x1", x); line.setAttribute("x2", x);
+  line.setAttribute("y1", 10); line.setAttribute("y2", height - 24);
+  svg.appendChild(line);
+  var label = document.createElementNS("http://www.w3.org/2000/svg", "text");
+  label.setAttribute("class", "today"); label.setAttribute("x", x + 4); label.setAttribute("y", 18);
+  label.textContent = chart.getAttribute("data-today");
+  svg.appendChild(label);
+
+  var loading = false;
+  function interactive() {
+    if (loading) return;
+    loading = true;
+    var script = document.createElement("script");
+    script.src = plotlyUrl;
+    script.onload = draw;
+    document.head.appendChild(script);
+  }
+
+  function draw() {
+    var figure = JSON.parse(data.textContent);
+    figure.layout.shapes = [{ type: "line", xref: "x", yref: "paper", x0: today, x1: today, y0: 0, y1: 1,
+                              line: { color: "#c62828", width: 2, dash: "dot" } }];
+    figure.layout.annotations = [{ x: today, y: 1, xref: "x", yref: "paper", yanchor: "bottom", showarrow: false,
+                                   text: chart.getAttribute("data-today"), font: { color: "#c62828" } }];
+    chart.textContent = "";
+    Plotly.newPlot(chart, figure.data, figure.layout, { responsive: true, displayModeBar: false }).then(function () {
+      chart.setAttribute("data-drawn", today);
+      if (button) button.hidden = true;
+    });
+    chart.on("plotly_click", function (event) {
+      var point = event.points && event.points[0];
+      if (point && point.customdata) location.href = point.customdata;
+    });
+  }
+
+  chart.addEventListener("pointerenter", interactive, { once: true });
+  if (button) {
+    button.hidden = false;
+    button.addEventListener("click", interactive);
+  }
 })();
