@@ -54,11 +54,14 @@ def segment(text: str) -> str:
 
 
 def search_words(text: str) -> str:
-    """The finer cut jieba makes for search (碳捕集利用和封存 → 碳, 捕集, 利用, 封存, and the whole): the
-    words a reader may type, whichever way the query is cut, as keywords beside the text."""
+    """The finer cut jieba makes for search (碳捕集利用和封存 → 碳, 捕集, 利用, 封存): the words inside the
+    text's words that a reader may type, as keywords beside the text (words the text has already are left out)."""
     import jieba
 
-    return "\u200b".join(word for run in _HAN.findall(text) for word in jieba.cut_for_search(run))
+    runs = _HAN.findall(text)
+    whole = {word for run in runs for word in jieba.cut(run)}
+    finer = dict.fromkeys(word for run in runs for word in jieba.cut_for_search(run) if word not in whole)
+    return "\u200b".join(finer)
 
 
 def split_index(statement: Statement, dictionary: SearchDictionary, material: dict[str, Any]) -> dict[Lang, str]:
