@@ -273,3 +273,8 @@ class Statement:
     def unit_url(self, unit: Unit, lang: Lang) -> str:
         """The unit's permanent URL, relative to the site root: its section page and its id."""
         return f"{self.page(unit.section).url[lang]}#{unit.id}"
+
+    def entry_url(self, page_kind: str, key: str, lang: Lang) -> str:
+        """An entry's URL on the references, glossary or timeline page (#ref-…, #term-…, #t-…)."""
+        prefix = {"references": "ref", "glossary": "term", "timeline": "t"}[page_kind]
+        return f"{self.page(page_kind).url[lang]}#{prefix}-{key}"

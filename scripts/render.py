@@ -75,10 +75,10 @@ class PageContext:
         return self.statement.unit_url(self.statement.unit(unit_id), lang or self.lang)
 
     def reference_url(self, key: str) -> str:
-        return f"{self.statement.page('references').url[self.lang]}#ref-{key}"
+        return self.statement.entry_url("references", key, self.lang)
 
     def term_url(self, key: str) -> str:
-        return f"{self.statement.page('glossary').url[self.lang]}#term-{key}"
+        return self.statement.entry_url("glossary", key, self.lang)
 
     # --- what the page shows ------------------------------------------------------------------------
 
@@ -165,7 +165,7 @@ class PageContext:
         return [(theme, [t for t in self.statement.targets if t.theme == theme]) for theme in THEME_ORDER]
 
     def target_url(self, target_id: str) -> str:
-        return f"{self.statement.page('timeline').url[self.lang]}#t-{target_id}"
+        return self.statement.entry_url("timeline", target_id, self.lang)
 
     def when(self, value) -> str:
         return format_when(value, self.lang)

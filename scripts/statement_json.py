@@ -90,7 +90,7 @@ def _reference(statement: Statement, ref: Reference) -> dict[str, Any]:
         "note": _text(ref.note),
         "cited_by": [unit.id for unit in statement.citing_units(ref.key)],
         "cited_in_notes_on": [unit.id for unit in statement.noting_units(ref.key)],
-        "urls": {lang: f"{statement.page('references').url[lang]}#ref-{ref.key}" for lang in LANGS},
+        "urls": {lang: statement.entry_url("references", ref.key, lang) for lang in LANGS},
     }
 
 
@@ -100,7 +100,7 @@ def _term(statement: Statement, term: Term) -> dict[str, Any]:
         "en": term.en,
         "explanation": _text(term.explanation),
         "units": [unit.id for unit in statement.units_using(term.key)],
-        "urls": {lang: f"{statement.page('glossary').url[lang]}#term-{term.key}" for lang in LANGS},
+        "urls": {lang: statement.entry_url("glossary", term.key, lang) for lang in LANGS},
     }
 
 
