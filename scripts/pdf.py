@@ -14,7 +14,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from scripts.citation import AUTHORS, EDITION
+from scripts.citation import AUTHORS
 from scripts.dates import format_when
 from scripts.model import HTML_LANG, Statement, Unit
 
@@ -63,7 +63,7 @@ def print_html(statement: Statement, edition: str, site_url: str, root: Path) ->
                                                    " and ".join(AUTHORS["en"]) for lang in ("zh", "en")},
         home_url={lang: base + statement.page("home").url[lang] for lang in ("zh", "en")},
         build_date=dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        footnote=footnote, unit_url=unit_url, when=format_when, edition_name=EDITION)
+        footnote=footnote, unit_url=unit_url, when=format_when)
 
 
 def build_pdfs(statement: Statement, site: Path, site_url: str, root: Path) -> dict[str, Path]:

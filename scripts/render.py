@@ -237,15 +237,16 @@ def _mark_han(segment: Segment) -> list[Segment]:
 
 def _pieces(text: str) -> list[tuple[str, str]]:
     """Text, Chinese passages and access-date slots: ("text" | "zh", …) and ("accessed", FORM)."""
-    pieces, last = [], 0
-    for match in ACCESSED.finditer(text):
-        pieces.append(("text", text[last:match.start()]))
-        pieces.append(("accessed", match[1]))
-        last = match.end()
-    pieces.append(("text", text[last:]))
-    return [(segment.kind, segment.text) if kind == "text" else (kind, value)
-            for kind, value in pieces if value
-            for segment in (_mark_han(Segment("text", value)) if kind == "text" else [None])]
+    pieces: list[tuple[str, str]] = []
+    last = 0
+    for match in [*ACCESSED.finditer(text), None]:
+        between = text[last:match.start() if match else len(text)]
+        if between:
+            pieces += [(segment.kind, segment.text) for segment in _mark_han(Segment("text", between))]
+        if match:
+            pieces.append(("accessed", match[1]))
+            last = match.end()
+    return pieces
 
 
 def _inside(offset: int, spans: tuple[Span, ...]) -> bool:

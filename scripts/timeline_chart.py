@@ -38,7 +38,7 @@ def figure(statement: Statement, lang: Lang, labels: dict[str, str], href) -> di
             mode="markers", name=labels[f"kind_{kind}"],
             marker=dict(symbol=_SYMBOLS[kind], size=12, color=_COLOURS[kind], line=dict(width=1, color="#ffffff")),
             customdata=[href(statement.unit_url(statement.unit(target.units[0]), lang)) for target in targets],
-            hovertext=[_hover(statement, target, lang) for target in targets],
+            hovertext=["<br>".join(_describe(statement, target, lang)) for target in targets],
             hoverinfo="text",
         ))
     fig.update_layout(
@@ -93,7 +93,7 @@ def svg_chart(statement: Statement, lang: Lang, labels: dict[str, str], href) ->
     items = tuple(SvgItem(x1=x(target.when.start), x2=x(target.when.end), y=row_y[target.theme], kind=target.kind,
                           colour=_COLOURS[target.kind],
                           href=href(statement.unit_url(statement.unit(target.units[0]), lang)),
-                          title=_hover(statement, target, lang).replace("<br>", " · "))
+                          title=" · ".join(_describe(statement, target, lang)))
                   for target in statement.targets)
     ticks = tuple((year, x(dt.date(year, 1, 1))) for year in range(2020, 2037, 5))
     kinds = {target.kind for target in statement.targets}
@@ -112,7 +112,8 @@ def _half_span(target: Target) -> float:
         if target.when.end > target.when.start else 0
 
 
-def _hover(statement: Statement, target: Target, lang: Lang) -> str:
-    units = "、".join(statement.unit(u).pinpoint[lang] for u in target.units) if lang == "zh" else \
-        ", ".join(statement.unit(u).pinpoint[lang] for u in target.units)
-    return f"{target.label[lang]}<br>{format_when(target.when, lang)}<br>{units}"
+def _describe(statement: Statement, target: Target, lang: Lang) -> tuple[str, str, str]:
+    """What an item says about itself: label, date, the units it comes from."""
+    separator = "、" if lang == "zh" else ", "
+    return (target.label[lang], format_when(target.when, lang),
+            separator.join(statement.unit(u).pinpoint[lang] for u in target.units))
