@@ -15,7 +15,7 @@ FILE = "data/glossary.yaml"
 def load_glossary(root: Path) -> tuple[Term, ...]:
     data = read_yaml(root / FILE, FILE)
     terms = []
-    for key, entry in (data.data or {}).items():
+    for key, entry in data.entries("term"):
         for field in ("zh", "en"):
             if not isinstance(entry.get(field), str) or not entry[field].strip():
                 raise SourceError(data.where(key), f"term '{key}' has no '{field}' form", key)

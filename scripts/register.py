@@ -16,12 +16,8 @@ _URL = re.compile(r"https?://[^\s/$.?#][^\s]*")
 
 def load_references(root: Path) -> tuple[Reference, ...]:
     data = read_yaml(root / FILE, FILE)
-    if not isinstance(data.data, dict):
-        raise SourceError(data.where(), "must map reference keys to entries")
     references = []
-    for key, entry in data.data.items():
-        if not isinstance(entry, dict):
-            raise SourceError(data.where(key), f"reference '{key}' must be a mapping", key)
+    for key, entry in data.entries("reference"):
         try:
             when = parse_when(data.get(key, "date"))
         except DateError as error:

@@ -17,12 +17,8 @@ STATES = ("met", "held", "adopted", "pending", "not-met")
 
 def load_timeline(root: Path, unit_ids: set[str], reference_keys: set[str]) -> tuple[Target, ...]:
     data = read_yaml(root / FILE, FILE)
-    if not isinstance(data.data, dict):
-        raise SourceError(data.where(), "must map target ids to entries")
     targets = []
-    for key, entry in data.data.items():
-        if not isinstance(entry, dict):
-            raise SourceError(data.where(key), f"'{key}' must be a mapping", key)
+    for key, entry in data.entries("target"):
         for field, allowed in (("kind", KINDS), ("theme", THEMES)):
             if entry.get(field) not in allowed:
                 raise SourceError(data.where(key, field), f"{field} must be one of {', '.join(allowed)}", key)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -39,6 +39,15 @@ class YamlFile:
             if not isinstance(value.get(lang), str) or not value[lang].strip():
                 raise SourceError(self.where(*path), f"'{_dotted(path)}' has no '{lang}' text")
         return Text(zh=value["zh"], en=value["en"])  # not stripped: ", " and "：" are meant
+
+    def entries(self, what: str) -> Iterator[tuple[str, dict]]:
+        """The file's top-level entries, each a mapping: `what` names them in errors ("reference")."""
+        if not isinstance(self.data, dict):
+            raise SourceError(self.where(), f"must map {what} keys to entries")
+        for key, entry in self.data.items():
+            if not isinstance(entry, dict):
+                raise SourceError(self.where(key), f"{what} '{key}' must be a mapping", key)
+            yield key, entry
 
     def get(self, *path: str | int, default: Any = ...) -> Any:
         value = self.data
