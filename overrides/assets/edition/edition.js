@@ -21,18 +21,22 @@
     return done ? Promise.resolve() : Promise.reject(new Error("copy refused"));
   }
 
-  // The buttons are hidden in the HTML so that readers without JavaScript never see a dead control.
-  document.querySelectorAll(".edition-copy").forEach(function (button) {
+  // A copy button: shown (it is hidden in the HTML, so that readers without JavaScript never see a
+  // dead control), and saying "Copied" (its data-copied) for two seconds once it has copied.
+  function copyButton(button, text) {
     var label = button.textContent;
     button.hidden = false;
     button.setAttribute("aria-live", "polite");
     button.addEventListener("click", function () {
-      var url = new URL(button.getAttribute("data-permalink"), siteRoot).href;
-      copyText(url).then(function () {
-        button.textContent = document.documentElement.lang.indexOf("zh") === 0 ? "已复制" : "Copied";
+      copyText(text()).then(function () {
+        button.textContent = button.getAttribute("data-copied");
         setTimeout(function () { button.textContent = label; }, 2000);
       });
     });
+  }
+
+  document.querySelectorAll(".edition-copy").forEach(function (button) {
+    copyButton(button, function () { return new URL(button.getAttribute("data-permalink"), siteRoot).href; });
   });
 
   // Citations: the reader's access date in each slot, and a copy button per format.
@@ -50,14 +54,7 @@
     slot.textContent = forms[slot.getAttribute("data-form")];
   });
   document.querySelectorAll(".edition-cite-copy").forEach(function (button) {
-    var label = button.textContent;
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      copyText(document.getElementById(button.getAttribute("data-copy")).textContent).then(function () {
-        button.textContent = document.documentElement.lang.indexOf("zh") === 0 ? "已复制" : "Copied";
-        setTimeout(function () { button.textContent = label; }, 2000);
-      });
-    });
+    copyButton(button, function () { return document.getElementById(button.getAttribute("data-copy")).textContent; });
   });
 
   // Printing: the notes print open, whatever the reader had folded (browsers without ::details-content).
