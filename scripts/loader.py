@@ -26,7 +26,9 @@ from scripts.timeline import load_timeline
 from scripts.sources import SourceFile, UnitLine, read_source
 from scripts.yamldata import YamlFile, read_yaml
 
-PAGE_KINDS = ("home", "full_text", "parallel", "references", "glossary", "timeline", "cite")  # plus one "section" page per section
+# The kinds of page, in the order the site lists them; "section" is one page per section.
+PAGE_ORDER = ("home", "section", "full_text", "parallel", "references", "glossary", "timeline", "cite")
+PAGE_KINDS = tuple(kind for kind in PAGE_ORDER if kind != "section")  # plus one "section" page per section
 _LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
 
 
@@ -42,7 +44,7 @@ def load(root: Path) -> Statement:
         _check_unique_ids(sorted((src for src in sources[lang].values() if src.units),
                                  key=lambda src: _unit_order(src.units[0].id)))
 
-    section_files = [src for src in sources["zh"].values() if "section" in src.meta]
+    section_files = [src for src in sources["zh"].values() if src.kind == "section"]
     sections = tuple(sorted((_build_section(src, sources["en"][src.name]) for src in section_files),
                             key=lambda section: _unit_order(section.units[0].id)))
     opening = next((section for section in sections if section.units[0].kind == "preamble"), None)
@@ -93,11 +95,10 @@ def _read_pages(root: Path, lang: Lang) -> dict[str, SourceFile]:
     for path in sorted(folder.glob("*.md")):
         name = path.name
         src = read_source(path, name, f"docs/{lang}/{name}")
-        kind = "section" if "section" in src.meta else src.meta.get("kind")
-        if kind not in PAGE_KINDS + ("section",):
+        if src.kind not in PAGE_ORDER:
             raise SourceError(Location(src.where.file, 2),
                               f"front matter needs 'section: <id>' or 'kind:' one of {', '.join(PAGE_KINDS)}")
-        if kind == "section" and src.meta["section"] != path.stem:
+        if src.kind == "section" and src.key != path.stem:
             raise SourceError(Location(src.where.file, 2),
                               f"section '{src.meta['section']}' must live in '{src.meta['section']}.md'")
         pages[name] = src
@@ -110,12 +111,11 @@ def _check_same_pages(sources: dict[Lang, dict[str, SourceFile]]) -> None:
         for name, src in sources[lang].items():
             if name not in sources[other]:
                 raise SourceError(src.where, f"has no {_LANGUAGE_NAMES[other]} counterpart docs/{other}/{name}")
-            mine, theirs = src.meta.get("section", src.meta.get("kind")), \
-                sources[other][name].meta.get("section", sources[other][name].meta.get("kind"))
-            if mine != theirs:
-                raise SourceError(src.where, f"is '{mine}' but docs/{other}/{name} is '{theirs}'")
+            theirs = sources[other][name].key
+            if src.key != theirs:
+                raise SourceError(src.where, f"is '{src.key}' but docs/{other}/{name} is '{theirs}'")
     for kind in PAGE_KINDS:
-        if not any(src.meta.get("kind") == kind for src in sources["zh"].values()):
+        if not any(src.kind == kind for src in sources["zh"].values()):
             raise SourceError(Location("docs/zh"), f"no page has 'kind: {kind}'")
 
 
@@ -124,16 +124,14 @@ def _pages(sources: dict[Lang, dict[str, SourceFile]], sections: tuple[Section, 
     pages = []
     for name, src in sources["zh"].items():
         other = sources["en"][name]
-        if "section" in src.meta:
-            kind, key, title = "section", src.meta["section"], by_id[src.meta["section"]].title
+        if src.kind == "section":
+            title = by_id[src.key].title
         else:
-            kind = key = src.meta["kind"]
             title = Text(_page_title(src), _page_title(other))
         slug = "" if name == "index.md" else f"{Path(name).stem}/"
-        pages.append(Page(kind=kind, key=key, src=name, title=title, url=Text(slug, f"en/{slug}")))
-    order = {"home": 0, "section": 1, "full_text": 2, "parallel": 3, "references": 4, "glossary": 5, "timeline": 6, "cite": 7}
+        pages.append(Page(kind=src.kind, key=src.key, src=name, title=title, url=Text(slug, f"en/{slug}")))
     section_order = {section.id: i for i, section in enumerate(sections)}
-    pages.sort(key=lambda page: (order[page.kind], section_order.get(page.key, 0)))
+    pages.sort(key=lambda page: (PAGE_ORDER.index(page.kind), section_order.get(page.key, 0)))
     return tuple(pages)
 
 

@@ -47,6 +47,16 @@ class SourceFile:
     heading_where: Location | None = None
     units: tuple[UnitLine, ...] = field(default=())
 
+    @property
+    def kind(self) -> str | None:
+        """"section" for a section page, else its front matter's `kind` (home, full_text …)."""
+        return "section" if "section" in self.meta else self.meta.get("kind")
+
+    @property
+    def key(self) -> str | None:
+        """What the page is across languages: the section id, or the kind."""
+        return self.meta["section"] if self.kind == "section" else self.kind
+
 
 def read_front_matter(path: Path, display: str) -> tuple[dict[str, Any], list[str], int]:
     """The YAML front matter, the body's lines, and the number of the body's first line."""
