@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 BUILD_DEPS := fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0
 TEST_DEPS  := $(BUILD_DEPS) chromium default-jre-headless poppler-utils
 
-.PHONY: serve build pdf test bench permalinks clean
+.PHONY: serve build pdf test bench permalinks release clean
 
 ## serve: build and serve the site with live reload at http://127.0.0.1:8000
 serve: $(STAMP)
@@ -45,6 +45,10 @@ bench: $(STAMP)
 ## permalinks: add new units' URLs to data/permalinks.txt (released URLs are never removed)
 permalinks: $(STAMP)
 	$(BIN)/python -m scripts.permalinks --fix
+
+## release: write the newest release's snapshot of every unit's wording (data/releases/<version>.yaml), once
+release: $(STAMP)
+	$(BIN)/python -m scripts.releases --fix
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \

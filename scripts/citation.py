@@ -37,7 +37,13 @@ class CiteRecord:
     place: str | None
     url: str
     translation: bool  # the English is this edition's unofficial translation
+    version: str  # the edition's release the citation was made from
     original_title: str | None = None
+
+    @property
+    def version_label(self) -> str:
+        """How a citation names the release in words: 1.0版 / version 1.0."""
+        return f"{self.version}版" if self.lang == "zh" else f"version {self.version}"
 
 
 def record(statement: Statement, lang: Lang, site_url: str, unit: Unit | None = None) -> CiteRecord:
@@ -53,7 +59,7 @@ def record(statement: Statement, lang: Lang, site_url: str, unit: Unit | None = 
         title=statement.title[lang], pinpoint=pinpoint, issued=date.fromisoformat(official["zh"].date),
         publisher=official["zh"].publisher.zh if lang == "zh" else EDITION["en"],
         place="北京" if lang == "zh" else None, url=site_url.rstrip("/") + "/" + path, translation=lang == "en",
-        original_title=statement.title.zh if lang == "en" else None)
+        version=statement.release.version, original_title=statement.title.zh if lang == "en" else None)
 
 
 def fill_accessed(text: str, day: date) -> str:
@@ -71,6 +77,7 @@ def citations(rec: CiteRecord) -> dict[str, str]:
 def gbt7714_2015(rec: CiteRecord) -> str:
     """[EB/OL] with publication and access dates; half-width punctuation throughout."""
     title = f"{rec.title}: {rec.pinpoint}" if rec.pinpoint else rec.title
+    title += f"({rec.version_label})"
     publication = f"{rec.place}: {rec.publisher}, " if rec.place else f"{rec.publisher}, "
     return (f"{', '.join(rec.authors)}. {title}[EB/OL]. {publication}{rec.issued.isoformat()}"
             f"[{{accessed:iso}}]. {rec.url}.")
@@ -81,6 +88,7 @@ def gbt7714_2025(rec: CiteRecord) -> str:
     if rec.lang != "zh":
         return gbt7714_2015(rec)
     title = f"{rec.title}：{rec.pinpoint}" if rec.pinpoint else rec.title
+    title += f"（{rec.version_label}）"
     return (f"{'，'.join(rec.authors)}．{title}[EB/OL]．{rec.place}：{rec.publisher}，{rec.issued.isoformat()}"
             f"[{{accessed:iso}}]．{rec.url}")
 
@@ -92,13 +100,14 @@ def apa(rec: CiteRecord) -> str:
     if rec.lang == "zh":
         authors = "、".join(rec.authors)
         issued = f"{rec.issued.year}年{rec.issued.month}月{rec.issued.day}日"
-        entry = f"{authors}. ({issued}). {rec.title}. {rec.publisher}. {rec.url}"
+        entry = f"{authors}. ({issued}). {rec.title}（{rec.version_label}）. {rec.publisher}. {rec.url}"
         in_text = f"（{'和'.join(rec.authors)}，{rec.issued.year}，{rec.pinpoint}）" if rec.pinpoint else \
             f"（{'和'.join(rec.authors)}，{rec.issued.year}）"
         return f"{entry}\n{in_text}"
     authors = ", & ".join(rec.authors)
     issued = f"{rec.issued.year}, {_MONTHS[rec.issued.month - 1]} {rec.issued.day}"
-    entry = (f"{authors}. ({issued}). {_sentence_case(rec.title)} [Unofficial English translation of "
+    entry = (f"{authors}. ({issued}). {_sentence_case(rec.title)} (Version {rec.version}) "
+             f"[Unofficial English translation of "
              f"{rec.original_title}]. {rec.publisher}. {rec.url}")
     locator = f", {rec.pinpoint}" if rec.pinpoint else ""
     return f"{entry}\n({' & '.join(rec.authors)}, {rec.issued.year}{locator})"
@@ -107,18 +116,22 @@ def apa(rec: CiteRecord) -> str:
 def chicago_note(rec: CiteRecord) -> str:
     if rec.lang == "zh":
         pinpoint = f"，{rec.pinpoint}" if rec.pinpoint else ""
-        return (f"{'、'.join(rec.authors)}：《{rec.title}》，{rec.publisher}，{_zh_date(rec.issued)}{pinpoint}，"
+        return (f"{'、'.join(rec.authors)}：《{rec.title}》，{rec.version_label}，{rec.publisher}，"
+                f"{_zh_date(rec.issued)}{pinpoint}，"
                 f"{rec.url}（{{accessed:iso}}访问）。")
     pinpoint = f", {rec.pinpoint}" if rec.pinpoint else ""
-    return (f"{' and '.join(rec.authors)}, “{rec.title},” unofficial English translation, {rec.publisher}, "
+    return (f"{' and '.join(rec.authors)}, “{rec.title},” unofficial English translation, {rec.version_label}, "
+            f"{rec.publisher}, "
             f"{_en_date(rec.issued)}{pinpoint}, accessed {{accessed:long}}, {rec.url}.")
 
 
 def chicago_bibliography(rec: CiteRecord) -> str:
     if rec.lang == "zh":
-        return (f"{'、'.join(rec.authors)}. 《{rec.title}》. {rec.publisher}, {_zh_date(rec.issued)}. "
+        return (f"{'、'.join(rec.authors)}. 《{rec.title}》. {rec.version_label}. {rec.publisher}, "
+                f"{_zh_date(rec.issued)}. "
                 f"{{accessed:iso}}访问. {rec.url}.")
-    return (f"{' and '.join(rec.authors)}. “{rec.title}.” Unofficial English translation. {rec.publisher}, "
+    return (f"{' and '.join(rec.authors)}. “{rec.title}.” Unofficial English translation, {rec.version_label}. "
+            f"{rec.publisher}, "
             f"{_en_date(rec.issued)}. Accessed {{accessed:long}}. {rec.url}.")
 
 
@@ -128,6 +141,7 @@ def bibtex(rec: CiteRecord) -> str:
     fields = [
         ("author", " and ".join(f"{{{_tex(author)}}}" for author in rec.authors)),
         ("title", f"{{{_tex(rec.title)}}}"),
+        ("version", rec.version),
         ("date", rec.issued.isoformat()),
         ("year", str(rec.issued.year)),
         ("publisher", _tex(rec.publisher)),
@@ -146,6 +160,7 @@ def ris(rec: CiteRecord) -> str:
     lines = [("TY", "GOVDOC"), *(("AU", author) for author in rec.authors), ("TI", rec.title)]
     if rec.pinpoint:
         lines.append(("SE", rec.pinpoint))
+    lines.append(("ET", rec.version))
     lines += [("PY", str(rec.issued.year)), ("DA", rec.issued.strftime("%Y/%m/%d/")), ("PB", rec.publisher)]
     if rec.place:
         lines.append(("CY", rec.place))
@@ -164,6 +179,7 @@ def csl(rec: CiteRecord, accessed: bool = True) -> dict:
         "issued": {"date-parts": [[rec.issued.year, rec.issued.month, rec.issued.day]]},
         "publisher": rec.publisher,
         "URL": rec.url,
+        "version": rec.version,
         "language": "zh-Hans" if rec.lang == "zh" else "en",
     }
     if rec.place:

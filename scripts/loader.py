@@ -6,6 +6,7 @@ the file, the line and the unit (`SourceError`). Generators trust the model they
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -21,19 +22,40 @@ from scripts.notes import load_notes
 from scripts.numerals import chinese_numeral, stated_numbers
 from scripts.permalinks import check_released_resolve
 from scripts.register import load_references
+from scripts.releases import load_releases
 from scripts.search_dictionary import load_search_dictionary
 from scripts.timeline import load_timeline
 from scripts.sources import SourceFile, UnitLine, read_source
 from scripts.yamldata import YamlFile, read_yaml
 
 # The kinds of page, in the order the site lists them; "section" is one page per section.
-PAGE_ORDER = ("home", "section", "full_text", "parallel", "references", "glossary", "timeline", "cite")
+PAGE_ORDER = ("home", "section", "full_text", "parallel", "references", "glossary", "timeline", "cite", "changelog")
 PAGE_KINDS = tuple(kind for kind in PAGE_ORDER if kind != "section")  # plus one "section" page per section
 _LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
 
 
-def load(root: Path) -> Statement:
-    """Load and check the whole edition below `root` (the repository)."""
+@dataclass(frozen=True)
+class _Text:
+    """The statement's text as the pages give it, checked against the authority."""
+
+    edition: YamlFile
+    authority: Authority
+    sources: dict[Lang, dict[str, SourceFile]]
+    sections: tuple[Section, ...]
+    opening: Section
+    title: Text
+
+    @property
+    def units(self) -> list[Unit]:
+        return [u for section in self.sections for top in section.units for u in (top, *top.items)]
+
+
+def load_units(root: Path) -> list[Unit]:
+    """Every unit, read and checked, in reading order: what a release's snapshot records."""
+    return _read_text(root).units
+
+
+def _read_text(root: Path) -> _Text:
     edition = read_yaml(root / "data" / "edition.yaml", "data/edition.yaml")
     authority_name = edition.get("authority")
     authority = read_authority(root / authority_name, authority_name)
@@ -52,14 +74,18 @@ def load(root: Path) -> Statement:
         raise SourceError(Location("docs/zh"), "no section page holds the preamble", "preamble")
     headings = {src.meta["section"]: (Text(src.heading, sources["en"][src.name].heading), src.heading_where)
                 for src in section_files}
-    title = headings[opening.id][0]
     _check_against_authority(authority, headings, sections)
-    for unit in (u for s in sections for u in s.units):
+    text = _Text(edition, authority, sources, sections, opening, headings[opening.id][0])
+    for unit in text.units:
         _check_numbers(unit)
-        for item in unit.items:
-            _check_numbers(item)
+    return text
 
-    units = [u for section in sections for top in section.units for u in (top, *top.items)]
+
+def load(root: Path) -> Statement:
+    """Load and check the whole edition below `root` (the repository)."""
+    text = _read_text(root)
+    units = text.units
+    releases, history = load_releases(root, units)
     references = load_references(root)
     notes = load_notes(root, {unit.id for unit in units})
     _check_citations(units, notes, references)
@@ -67,11 +93,11 @@ def load(root: Path) -> Statement:
     spans = term_spans(glossary, units)
 
     statement = Statement(
-        title=title,
-        preamble=opening.units[0],
-        sections=sections,
-        pages=_pages(sources, sections),
-        source=_provenance(edition, authority),
+        title=text.title,
+        preamble=text.opening.units[0],
+        sections=text.sections,
+        pages=_pages(text.sources, text.sections),
+        source=_provenance(text.edition, text.authority),
         ui=_ui(read_yaml(root / "data" / "ui.yaml", "data/ui.yaml")),
         references=tuple(sorted(references, key=lambda ref: (ref.when.start, ref.key))),
         notes=notes,
@@ -80,6 +106,8 @@ def load(root: Path) -> Statement:
         see_also=see_also(units, spans),
         search=load_search_dictionary(root, units, glossary),
         targets=load_timeline(root, {unit.id for unit in units}, {ref.key for ref in references}),
+        releases=releases,
+        history=history,
     )
     check_released_resolve(root, statement)
     return statement

@@ -208,6 +208,39 @@ class Target:
 
 
 @dataclass(frozen=True)
+class Change:
+    """What a release changed: one kind of change, the units it touched, said in both languages."""
+
+    kind: str  # translation, text, notes, translation-notes, status, references, editorial
+    units: tuple[str, ...]
+    note: Text
+    where: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Release:
+    """A dated version of the edition (data/releases.yaml)."""
+
+    version: str  # "1.0"
+    date: str  # ISO 8601 day
+    summary: Text
+    changes: tuple[Change, ...] = ()
+    where: Location | None = field(default=None, compare=False)
+
+    def changes_to(self, unit_id: str) -> tuple[Change, ...]:
+        return tuple(change for change in self.changes if unit_id in change.units)
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A unit's text as a release published it."""
+
+    version: str
+    date: str
+    text: Text
+
+
+@dataclass(frozen=True)
 class Statement:
     """The whole edition: statement text in both languages, its pages, and their URLs."""
 
@@ -224,6 +257,18 @@ class Statement:
     see_also: dict[str, tuple[str, ...]] = field(default_factory=dict)  # unit id → related unit ids
     search: "SearchDictionary | None" = None
     targets: tuple[Target, ...] = ()  # in date order
+    releases: tuple[Release, ...] = ()  # oldest first; the last is the edition as built
+    history: dict[str, tuple[Wording, ...]] = field(default_factory=dict)  # unit id → wordings, oldest first
+
+    @property
+    def release(self) -> Release:
+        """The release this build is: its version and date go into every citation."""
+        return self.releases[-1]
+
+    def revisions(self, unit_id: str, lang: Lang) -> tuple[tuple[Wording, Wording], ...]:
+        """(earlier, later) pairs of wordings where the unit's text in `lang` changed, oldest first."""
+        wordings = self.history.get(unit_id, ())
+        return tuple((a, b) for a, b in zip(wordings, wordings[1:]) if a.text[lang] != b.text[lang])
 
     def units(self) -> Iterator[Unit]:
         """Every citable unit in reading order, items right after their clause."""
@@ -275,6 +320,7 @@ class Statement:
         return f"{self.page(unit.section).url[lang]}#{unit.id}"
 
     def entry_url(self, page_kind: str, key: str, lang: Lang) -> str:
-        """An entry's URL on the references, glossary or timeline page (#ref-…, #term-…, #t-…)."""
-        prefix = {"references": "ref", "glossary": "term", "timeline": "t"}[page_kind]
-        return f"{self.page(page_kind).url[lang]}#{prefix}-{key}"
+        """An entry's URL on the references, glossary, timeline or changelog page (#ref-…, #term-…, #t-…,
+        and #p6-v1.0 for a unit's wording in a release)."""
+        prefix = {"references": "ref-", "glossary": "term-", "timeline": "t-", "changelog": ""}[page_kind]
+        return f"{self.page(page_kind).url[lang]}#{prefix}{key}"

@@ -11,10 +11,12 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from scripts.citation import ACCESSED, AUTHORS, EDITION, citations, record
-from scripts.dates import format_when
+from scripts.dates import format_when, parse_when
 from scripts.pdf import pdf_paths
+from scripts.worddiff import word_diff
 from scripts.timeline_chart import THEME_ORDER, SvgChart, figure, svg_chart
-from scripts.model import HTML_LANG, Lang, Mark, Page, Reference, Section, Span, Statement, Target, Text, Unit
+from scripts.model import (HTML_LANG, Lang, Mark, Page, Reference, Release, Section, Span, Statement, Target, Text, Unit,
+                           Wording)
 
 # Pages whose units carry the edition's notes (the parallel page keeps its two columns aligned).
 _NOTES_ON = ("section", "full_text")
@@ -170,6 +172,28 @@ class PageContext:
     def when(self, value) -> str:
         return format_when(value, self.lang)
 
+    # --- releases --------------------------------------------------------------------------------------
+
+    def _release_string(self, key: str, version: str, day: str) -> str:
+        return self.t(key).format(version=version, date=format_when(parse_when(day), self.lang))
+
+    def release_title(self, release: Release) -> str:
+        return self._release_string("release_title", release.version, release.date)
+
+    def edition_release(self) -> str:
+        return self._release_string("edition_release", self.statement.release.version, self.statement.release.date)
+
+    def wording_label(self, wording: Wording) -> str:
+        return self._release_string("wording_label", wording.version, wording.date)
+
+    def revised_in(self, wording: Wording) -> str:
+        return self._release_string("revised_in", wording.version, wording.date)
+
+    def reworded_in(self, release: Release) -> list[tuple[str, Wording, Wording]]:
+        """The units whose English this release reworded: (unit id, earlier wording, this release's)."""
+        return [(unit.id, before, after) for unit in self.statement.units()
+                for before, after in self.statement.revisions(unit.id, "en") if after.version == release.version]
+
     # --- citing --------------------------------------------------------------------------------------
 
     def citations(self, unit: Unit | None) -> dict[str, list[tuple[str, str]]]:
@@ -264,6 +288,7 @@ class Renderer:
     def __init__(self, templates: Path):
         self.env = Environment(loader=FileSystemLoader(templates), autoescape=True, undefined=StrictUndefined,
                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        self.env.globals["word_diff"] = word_diff
 
     def page_markdown(self, context: PageContext, markdown: str) -> str:
         """The Markdown MkDocs renders for a page: its own, with what the model generates."""

@@ -7,7 +7,7 @@ from typing import Any
 
 from scripts.citation import csl, record
 from scripts.pdf import pdf_paths
-from scripts.model import LANGS, OfficialText, Reference, Statement, Target, Term, Text, Unit
+from scripts.model import LANGS, OfficialText, Reference, Release, Statement, Target, Term, Text, Unit
 
 SCHEMA_VERSION = 1
 
@@ -30,6 +30,8 @@ def statement_dict(statement: Statement, site_url: str) -> dict[str, Any]:
 
     return {
         "schema_version": SCHEMA_VERSION,
+        "version": statement.release.version,
+        "released": statement.release.date,
         "title": _text(statement.title),
         "source": {
             "authoritative": "zh",
@@ -55,6 +57,7 @@ def statement_dict(statement: Statement, site_url: str) -> dict[str, Any]:
         "references": {ref.key: _reference(statement, ref) for ref in statement.references},
         "glossary": {term.key: _term(statement, term) for term in statement.glossary},
         "targets": [_target(target) for target in statement.targets],
+        "releases": [_release(release) for release in statement.releases],
         "pdf": pdf_paths(),
         "pages": {
             page.key: _text(page.url) for page in statement.pages if page.kind != "section"
@@ -75,7 +78,21 @@ def _unit(statement: Statement, unit: Unit) -> dict[str, Any]:
     data["notes"] = _text(note.text) | {"references": list(note.references)} if note else None
     data["see_also"] = list(statement.see_also.get(unit.id, ()))
     data["targets"] = [target.id for target in statement.targets_of(unit.id)]
+    data["history"] = [{"version": w.version, "date": w.date, "text": _text(w.text),
+                        "url": {lang: statement.entry_url("changelog", f"{unit.id}-v{w.version}", lang)
+                                for lang in LANGS} if len(statement.history[unit.id]) > 1 else None}
+                       for w in statement.history.get(unit.id, ())]
     return data
+
+
+def _release(release: Release) -> dict[str, Any]:
+    return {
+        "version": release.version,
+        "date": release.date,
+        "summary": _text(release.summary),
+        "changes": [{"kind": change.kind, "units": list(change.units), "note": _text(change.note)}
+                    for change in release.changes],
+    }
 
 
 def _reference(statement: Statement, ref: Reference) -> dict[str, Any]:

@@ -24,10 +24,10 @@ def formats(statement, lang, unit_id=None):
 
 def test_chinese_clause_in_gbt7714(statement):
     cited = formats(statement, "zh", "p6")
-    assert cited["gbt7714-2025"] == ("中华人民共和国，美利坚合众国．关于加强合作应对气候危机的阳光之乡声明：第六条[EB/OL]．"
+    assert cited["gbt7714-2025"] == ("中华人民共和国，美利坚合众国．关于加强合作应对气候危机的阳光之乡声明：第六条（1.0版）[EB/OL]．"
                                      "北京：中华人民共和国生态环境部，2023-11-15[2026-11-25]．"
                                      "https://sunnylands-statement.example/energy-transition/#p6")
-    assert cited["gbt7714-2015"] == ("中华人民共和国, 美利坚合众国. 关于加强合作应对气候危机的阳光之乡声明: 第六条[EB/OL]. "
+    assert cited["gbt7714-2015"] == ("中华人民共和国, 美利坚合众国. 关于加强合作应对气候危机的阳光之乡声明: 第六条(1.0版)[EB/OL]. "
                                      "北京: 中华人民共和国生态环境部, 2023-11-15[2026-11-25]. "
                                      "https://sunnylands-statement.example/energy-transition/#p6.")
 
@@ -36,13 +36,13 @@ def test_english_item_in_apa_and_chicago(statement):
     cited = formats(statement, "en", "p24-3")
     assert cited["apa"] == (
         "People's Republic of China, & United States of America. (2023, November 15). Sunnylands statement on "
-        "enhancing cooperation to address the climate crisis [Unofficial English translation of "
+        "enhancing cooperation to address the climate crisis (Version 1.0) [Unofficial English translation of "
         "关于加强合作应对气候危机的阳光之乡声明]. Sunnylands Statement annotated bilingual edition. "
         "https://sunnylands-statement.example/en/cop28/#p24-3\n"
         "(People's Republic of China & United States of America, 2023, para. 24, item 3)")
     assert cited["chicago-note"] == (
         "People's Republic of China and United States of America, “Sunnylands Statement on Enhancing Cooperation "
-        "to Address the Climate Crisis,” unofficial English translation, Sunnylands Statement annotated bilingual "
+        "to Address the Climate Crisis,” unofficial English translation, version 1.0, Sunnylands Statement annotated bilingual "
         "edition, November 15, 2023, para. 24, item 3, accessed November 25, 2026, "
         "https://sunnylands-statement.example/en/cop28/#p24-3.")
     assert cited["chicago-bibliography"].startswith(
@@ -52,6 +52,19 @@ def test_english_item_in_apa_and_chicago(statement):
 def test_whole_statement_cites_the_home_page(statement):
     assert formats(statement, "zh")["gbt7714-2025"].endswith("[2026-11-25]．https://sunnylands-statement.example/")
     assert formats(statement, "en")["ris"].splitlines()[-2] == "Y2  - 2026/11/25/"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_format_names_the_release(statement, lang):
+    """A reader must know which release they cited: each format carries its version."""
+    version = statement.release.version
+    cited = formats(statement, lang, "p6")
+    entry = parse_string(cited["bibtex"], "bibtex").entries[f"sunnylands-2023-p6-{lang}"]
+    assert entry.fields["version"] == version
+    assert f"ET  - {version}" in cited["ris"].splitlines()
+    assert json.loads(cited["csl-json"])[0]["version"] == version
+    for name in ("gbt7714-2025", "gbt7714-2015", "apa", "chicago-note", "chicago-bibliography"):
+        assert version in cited[name], name
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
