@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from scripts.model import Lang, Statement, Unit
@@ -60,6 +60,15 @@ def record(statement: Statement, lang: Lang, site_url: str, unit: Unit | None = 
         publisher=official["zh"].publisher.zh if lang == "zh" else EDITION["en"],
         place="北京" if lang == "zh" else None, url=site_url.rstrip("/") + "/" + path, translation=lang == "en",
         version=statement.release.version, original_title=statement.title.zh if lang == "en" else None)
+
+
+def quote_citation(rec: CiteRecord) -> str:
+    """A quotation with its Chicago note, for the browser to fill: {quote}, {unit} (the pinpoint), {url} (the
+    unit's permanent URL with a text fragment) and the access-date slot."""
+    template = replace(rec, pinpoint="{unit}", url="{url}")
+    open_quote, close_quote = ("“", "”")
+    separator = "——" if rec.lang == "zh" else " — "
+    return f"{open_quote}{{quote}}{close_quote}{separator}{chicago_note(template)}"
 
 
 def fill_accessed(text: str, day: date) -> str:

@@ -26,7 +26,7 @@ from scripts.output import write_if_changed  # noqa: E402
 from scripts.pdf import PdfError, build_pdfs  # noqa: E402
 from scripts.render import PageContext, Renderer  # noqa: E402
 from scripts.search_index import prepare_jieba, split_index  # noqa: E402
-from scripts.statement_json import statement_json  # noqa: E402
+from scripts.statement_json import SCHEMA_NAME, statement_json, statement_schema  # noqa: E402
 
 _statement: Statement | None = None  # loaded once per configuration; i18n re-runs on_config per language
 _renderer: Renderer | None = None
@@ -69,6 +69,7 @@ def on_post_build(config):
     if _all_languages_built(config):
         site = Path(config.site_dir)
         write_if_changed(site / "statement.json", statement_json(_statement, config.site_url))
+        write_if_changed(site / SCHEMA_NAME, statement_schema())
         merged = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
         for lang, index in split_index(_statement, _statement.search, merged).items():
             write_if_changed(site / ("" if lang == LANGS[0] else lang) / "search" / "search_index.json", index)

@@ -22,14 +22,16 @@ from scripts.notes import load_notes
 from scripts.numerals import chinese_numeral, stated_numbers
 from scripts.permalinks import check_released_resolve
 from scripts.register import load_references
-from scripts.releases import load_releases
+from scripts.releases import CHANGE_KINDS, load_releases
 from scripts.search_dictionary import load_search_dictionary
-from scripts.timeline import load_timeline
+from scripts.timeline import KINDS, STATES, THEMES, load_timeline
+from scripts.translation import NOTES as TRANSLATION_NOTES, check_terms, load_terms, mark_insertions, take_insertions
 from scripts.sources import SourceFile, UnitLine, read_source
 from scripts.yamldata import YamlFile, read_yaml
 
 # The kinds of page, in the order the site lists them; "section" is one page per section.
-PAGE_ORDER = ("home", "section", "full_text", "parallel", "references", "glossary", "timeline", "cite", "changelog")
+PAGE_ORDER = ("home", "section", "full_text", "parallel", "references", "glossary", "timeline", "cite", "translation",
+              "changelog")
 PAGE_KINDS = tuple(kind for kind in PAGE_ORDER if kind != "section")  # plus one "section" page per section
 _LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
 
@@ -85,10 +87,15 @@ def load(root: Path) -> Statement:
     """Load and check the whole edition below `root` (the repository)."""
     text = _read_text(root)
     units = text.units
-    releases, history = load_releases(root, units)
     references = load_references(root)
     notes = load_notes(root, {unit.id for unit in units})
-    _check_citations(units, notes, references)
+    translation_notes = load_notes(root, {unit.id for unit in units}, TRANSLATION_NOTES)
+    targets = load_timeline(root, {unit.id for unit in units}, {ref.key for ref in references})
+    _check_citations(units, [*notes.values(), *translation_notes.values()], references,
+                     {target.status.source for target in targets if target.status})
+    terms = load_terms(root)
+    term_units = check_terms(terms, units)
+    releases, history = load_releases(root, units)  # after the checks of the wording itself
     glossary = load_glossary(root)
     spans = term_spans(glossary, units)
 
@@ -105,7 +112,10 @@ def load(root: Path) -> Statement:
         spans=spans,
         see_also=see_also(units, spans),
         search=load_search_dictionary(root, units, glossary),
-        targets=load_timeline(root, {unit.id for unit in units}, {ref.key for ref in references}),
+        targets=targets,
+        translation_notes=translation_notes,
+        terms=terms,
+        term_units=term_units,
         releases=releases,
         history=history,
     )
@@ -227,7 +237,10 @@ def _build_unit(zh: UnitLine, en: UnitLine, section: str) -> Unit:
         if not line.text.startswith(prefix):
             raise SourceError(line.where, f"{_LANGUAGE_NAMES[lang]} text of {line.id} must start with "
                               f"'{prefix.strip()}'", line.id)
-        texts[lang], marks[lang] = take_marks(line.text[len(prefix):].strip())
+        raw = line.text[len(prefix):].strip()
+        texts[lang], marks[lang] = take_marks(mark_insertions(raw) if lang == "en" else raw)
+        if lang == "en":
+            texts[lang], insertions = take_insertions(texts[lang], line.where, line.id)
         if not texts[lang]:
             raise SourceError(line.where, "the unit has no text after its label", line.id)
         for mark in marks[lang]:
@@ -240,7 +253,7 @@ def _build_unit(zh: UnitLine, en: UnitLine, section: str) -> Unit:
         raise SourceError(en.where, f"cites [@{only}] in the {side} text only: both languages cite the same "
                           "references", zh.id)
     return Unit(id=zh.id, kind=kind, n=n, label=label, text=Text(**texts), section=section, parent=parent,
-                marks=marks, where={"zh": zh.where, "en": en.where})
+                insertions=insertions, marks=marks, where={"zh": zh.where, "en": en.where})
 
 
 def _attach_item(units: list[Unit], item: Unit, line: UnitLine) -> None:
@@ -317,10 +330,12 @@ def _check_numbers(unit: Unit) -> None:
 
 # --- references ---------------------------------------------------------------------------------
 
-def _check_citations(units: list[Unit], notes: dict[str, Note], references: tuple[Reference, ...]) -> None:
-    """Every cited key is registered, and every registered reference is cited somewhere."""
+def _check_citations(units: list[Unit], notes: list[Note], references: tuple[Reference, ...],
+                     status_sources: set[str]) -> None:
+    """Every cited key is registered, and every registered reference is cited somewhere: in a unit's text, a
+    note, or as the source of a status on the timeline (whose keys the timeline loader has checked)."""
     registered = {ref.key for ref in references}
-    cited = set()
+    cited = set(status_sources)
     for unit in units:
         for lang in LANGS:
             for mark in unit.marks[lang]:
@@ -328,7 +343,7 @@ def _check_citations(units: list[Unit], notes: dict[str, Note], references: tupl
                     raise SourceError(unit.where[lang], f"cites [@{mark.key}], which is not in "
                                       "data/references.yaml", unit.id)
                 cited.add(mark.key)
-    for note in notes.values():
+    for note in notes:
         for key in note.references:
             if key not in registered:
                 raise SourceError(note.where, f"the note cites [@{key}], which is not in data/references.yaml",
@@ -364,4 +379,11 @@ def _provenance(edition: YamlFile, authority: Authority) -> Provenance:
 def _ui(ui: YamlFile) -> dict[str, Text]:
     if not isinstance(ui.data, dict):
         raise SourceError(Location(ui.name, 1), "must be a mapping of names to {zh, en}")
-    return {key: ui.text(key) for key in ui.data}
+    strings = {key: ui.text(key) for key in ui.data}
+    # The names of what the data may say (states, kinds, themes, changes): each needs its words.
+    for prefix, values in (("state", STATES), ("kind", KINDS), ("theme", THEMES), ("change", CHANGE_KINDS)):
+        for value in values:
+            key = f"{prefix}_{value.replace('-', '_')}"
+            if key not in strings:
+                raise SourceError(Location(ui.name), f"'{key}' is missing: every {prefix} needs its interface words")
+    return strings

@@ -58,6 +58,7 @@ class Unit:
     section: str  # id of the section it stands in
     parent: str | None = None  # the clause an item belongs to
     items: tuple["Unit", ...] = ()
+    insertions: tuple[tuple[int, int], ...] = ()  # editorial insertions in the English: [start, end) with brackets
     marks: dict[Lang, tuple[Mark, ...]] = field(default_factory=dict, compare=False, hash=False)
     where: dict[Lang, Location] = field(default_factory=dict, compare=False, hash=False)
 
@@ -175,6 +176,25 @@ class Term:
 
 
 @dataclass(frozen=True)
+class FixedTerm:
+    """A term of the statement with one rendering in the translation (data/terms.yaml)."""
+
+    key: str
+    zh: str
+    en: str
+    forms: tuple[str, ...]  # the rendering and its other forms (plural, capitalised …)
+    unless_in: tuple[str, ...] = ()  # longer words that hold the term but are not it (推动因素 for 推动)
+    note: Text | None = None
+    where: Location | None = field(default=None, compare=False)
+
+    def stands_in(self, text: str) -> bool:
+        """Whether the term stands in a Chinese text, other than inside one of the words it is not."""
+        for word in self.unless_in:
+            text = text.replace(word, "")
+        return self.zh in text
+
+
+@dataclass(frozen=True)
 class Span:
     """Where a glossary term stands in a unit's text."""
 
@@ -187,8 +207,9 @@ class Span:
 class TargetStatus:
     """What has happened to a target or event since, with its source."""
 
-    state: str  # met, held, adopted, pending, not-met
-    when: "When"
+    state: str  # held, adopted, submitted, met-late, off-track … (scripts/timeline.py STATES)
+    when: "When | None"  # when it happened, if it is an event
+    as_of: "When"  # when the edition last checked it
     note: Text
     source: str  # a reference key
 
@@ -199,11 +220,12 @@ class Target:
 
     id: str
     when: "When"
-    kind: str  # meeting, baseline, deadline, target, milestone
+    kind: str  # meeting, milestone, baseline, target, expectation, plan
     theme: str  # energy, methane, forests, finance, ndc, meetings
     units: tuple[str, ...]
     label: Text
     status: TargetStatus | None = None
+    relation: str = "named"  # named: the unit names it; related: a later development it does not contain
     where: Location | None = field(default=None, compare=False)
 
 
@@ -257,6 +279,9 @@ class Statement:
     see_also: dict[str, tuple[str, ...]] = field(default_factory=dict)  # unit id → related unit ids
     search: "SearchDictionary | None" = None
     targets: tuple[Target, ...] = ()  # in date order
+    translation_notes: dict[str, Note] = field(default_factory=dict)  # by unit id: notes on the translation
+    terms: tuple[FixedTerm, ...] = ()  # the fixed terms of the translation
+    term_units: dict[str, tuple[str, ...]] = field(default_factory=dict)  # fixed term → units using it
     releases: tuple[Release, ...] = ()  # oldest first; the last is the edition as built
     history: dict[str, tuple[Wording, ...]] = field(default_factory=dict)  # unit id → wordings, oldest first
 

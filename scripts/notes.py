@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from scripts.citations import take_marks
@@ -12,8 +13,23 @@ from scripts.yamldata import read_yaml
 FILE = "data/notes.yaml"
 
 
-def load_notes(root: Path, unit_ids: set[str]) -> dict[str, Note]:
-    data = read_yaml(root / FILE, FILE)
+# A line break or space next to a Chinese character or full-width mark is YAML folding, not a space;
+# between two Latin words (cooling equipment) it is one.
+_FOLD = re.compile(r"\s+")
+_WIDE = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef“”‘’《》（）]")
+
+
+def join_chinese(text: str) -> str:
+    """A Chinese note as written over several YAML lines: spaces only between two Latin words."""
+    def keep(match: re.Match) -> str:
+        before, after = text[match.start() - 1:match.start()], text[match.end():match.end() + 1]
+        return "" if not before or not after or _WIDE.match(before) or _WIDE.match(after) else " "
+    return _FOLD.sub(keep, text.strip())
+
+
+def load_notes(root: Path, unit_ids: set[str], file: str = FILE) -> dict[str, Note]:
+    """The notes of `file` (the edition's notes, or the translator's notes) by unit id."""
+    data = read_yaml(root / file, file)
     notes = {}
     for unit_id in data.data or {}:
         if unit_id not in unit_ids:
@@ -22,6 +38,6 @@ def load_notes(root: Path, unit_ids: set[str]) -> dict[str, Note]:
         texts, marks = {}, {}
         for lang in LANGS:
             texts[lang], marks[lang] = take_marks(" ".join(raw[lang].split()) if lang == "en" else
-                                                  "".join(raw[lang].split()))
+                                                  join_chinese(raw[lang]))
         notes[unit_id] = Note(unit=unit_id, text=Text(**texts), marks=marks, where=data.where(unit_id))
     return notes

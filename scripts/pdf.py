@@ -15,7 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from scripts.citation import AUTHORS
-from scripts.dates import format_when
+from scripts.dates import format_when, parse_when
 from scripts.model import HTML_LANG, Statement, Unit
 
 EDITIONS = ("zh", "en", "bilingual")
@@ -58,12 +58,15 @@ def print_html(statement: Statement, edition: str, site_url: str, root: Path) ->
 
     return env.get_template("document.html").render(
         statement=statement, edition=edition, ui=statement.ui, html_lang=HTML_LANG,
-        doc_title=statement.title[main] + ("" if edition != "bilingual" else " · " + statement.title.en),
-        authors="; ".join(AUTHORS[main]), parties={lang: "、".join(AUTHORS["zh"]) if lang == "zh" else
+        doc_title=statement.title[main] + ("" if edition != "bilingual" else "（中英对照）"),
+        authors=("、" if main == "zh" else "; ").join(AUTHORS[main]), parties={lang: "、".join(AUTHORS["zh"]) if lang == "zh" else
                                                    " and ".join(AUTHORS["en"]) for lang in ("zh", "en")},
         home_url={lang: base + statement.page("home").url[lang] for lang in ("zh", "en")},
         build_date=dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        footnote=footnote, unit_url=unit_url, when=format_when)
+        footnote=footnote, unit_url=unit_url, when=format_when,
+        release_line={lang: statement.ui["edition_release"][lang].format(
+            version=statement.release.version, date=format_when(parse_when(statement.release.date), lang))
+            for lang in ("zh", "en")})
 
 
 def build_pdfs(statement: Statement, site: Path, site_url: str, root: Path) -> dict[str, Path]:

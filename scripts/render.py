@@ -10,7 +10,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from scripts.citation import ACCESSED, AUTHORS, EDITION, citations, record
+from scripts.citation import ACCESSED, AUTHORS, EDITION, citations, quote_citation, record
 from scripts.dates import format_when, parse_when
 from scripts.pdf import pdf_paths
 from scripts.worddiff import word_diff
@@ -50,6 +50,10 @@ class PageContext:
     def t(self, key: str) -> str:
         """An interface string in the page's language."""
         return self.statement.ui[key][self.lang]
+
+    def tf(self, key: str, **values: str) -> str:
+        """An interface pattern in the page's language, filled: each language keeps its own word order."""
+        return self.t(key).format(**values)
 
     def text(self, value: Text) -> str:
         return value[self.lang]
@@ -104,8 +108,12 @@ class PageContext:
         keys: dict[str, None] = {}
         for unit in self.units_shown():
             keys.update((mark.key, None) for mark in unit.marks[self.lang])
-            note = self.statement.notes.get(unit.id)
-            if note and self.shows_notes:
+            if self.shows_notes:
+                for notes in (self.statement.notes, self.statement.translation_notes):
+                    if unit.id in notes:
+                        keys.update((mark.key, None) for mark in notes[unit.id].marks[self.lang])
+        if self.page.kind == "translation":  # the conventions page lists every translator's note
+            for note in self.statement.translation_notes.values():
                 keys.update((mark.key, None) for mark in note.marks[self.lang])
         return tuple(keys)
 
@@ -120,7 +128,14 @@ class PageContext:
 
     def unit_segments(self, unit: Unit) -> list[Segment]:
         return self._segments(unit.text[self.lang], unit.marks[self.lang],
-                              self.statement.spans.get((unit.id, self.lang), ()))
+                              self.statement.spans.get((unit.id, self.lang), ()),
+                              unit.insertions if self.lang == "en" else ())
+
+    def translation_note_segments(self, unit: Unit) -> list[Segment]:
+        """A translator's note, Chinese words in English notes marked zh-Hans as in the edition's notes."""
+        note = self.statement.translation_notes[unit.id]
+        segments = self._segments(note.text[self.lang], note.marks[self.lang], ())
+        return segments if self.lang == "zh" else [part for segment in segments for part in _mark_han(segment)]
 
     def note_segments(self, unit: Unit) -> list[Segment]:
         """A note's text; in English notes, Chinese words (阳光之乡) become passages marked zh-Hans."""
@@ -130,9 +145,22 @@ class PageContext:
             return segments
         return [part for segment in segments for part in _mark_han(segment)]
 
-    def _segments(self, text: str, marks: tuple[Mark, ...], spans: tuple[Span, ...]) -> list[Segment]:
-        """Text cut at glossary terms and footnote marks; a mark inside a term follows the term."""
+    def prose(self, value: Text) -> list[Segment]:
+        """The edition's own text in the page's language; in English, Chinese words marked zh-Hans."""
+        text = Segment("text", value[self.lang])
+        return [text] if self.lang == "zh" else _mark_han(text)
+
+    def annotation_summary(self, unit: Unit, note, translation_note) -> str:
+        """第六条注释 / Note on ¶6: what the collapsed annotation holds, in each language's word order."""
+        key = "note_on" if note else "translation_note_on" if translation_note else "see_also_on"
+        return self.tf(key, unit=unit.pinpoint[self.lang])
+
+    def _segments(self, text: str, marks: tuple[Mark, ...], spans: tuple[Span, ...],
+                  insertions: tuple[tuple[int, int], ...] = ()) -> list[Segment]:
+        """Text cut at glossary terms, editorial insertions and footnote marks; a mark inside a term follows
+        the term."""
         cuts = sorted({0, len(text)} | {span.start for span in spans} | {span.end for span in spans}
+                      | {edge for insertion in insertions for edge in insertion}
                       | {mark.offset for mark in marks if not _inside(mark.offset, spans)})
         by_start = {span.start: span for span in spans}
         segments: list[Segment] = []
@@ -144,6 +172,8 @@ class PageContext:
                 break
             span = by_start.get(start)
             kind = "term" if span and span.end == end else "text"
+            if kind == "text" and any(a <= start and end <= b for a, b in insertions):
+                kind = "insertion"
             segments.append(Segment(kind, text[start:end], key=span.term if kind == "term" else ""))
         return segments
 
@@ -168,6 +198,10 @@ class PageContext:
 
     def target_url(self, target_id: str) -> str:
         return self.statement.entry_url("timeline", target_id, self.lang)
+
+    def as_of(self, status) -> str:
+        """(as of November 2026) / （截至2026年11月）: when the edition last checked a status."""
+        return self.t("as_of").format(date=format_when(status.as_of, self.lang))
 
     def when(self, value) -> str:
         return format_when(value, self.lang)
@@ -196,10 +230,18 @@ class PageContext:
 
     # --- citing --------------------------------------------------------------------------------------
 
+    def cite_pinpoint(self, unit: Unit) -> str:
+        """How an English citation points at a unit (para. 6), as the citation record says it."""
+        return record(self.statement, "en", self.site_url, unit).pinpoint or ""
+
     def citations(self, unit: Unit | None) -> dict[str, list[tuple[str, str]]]:
         """Every format for the unit (or the whole statement), cut at the reader's access date."""
         rec = record(self.statement, self.lang, self.site_url, unit)
         return {name: _pieces(text) for name, text in citations(rec).items()}
+
+    def quote_data(self) -> dict:
+        """What the quote tools need: the citation template per language (the parallel page quotes both)."""
+        return {HTML_LANG[lang]: quote_citation(record(self.statement, lang, self.site_url)) for lang in ("zh", "en")}
 
     def pdfs(self) -> dict[str, str]:
         return pdf_paths()
@@ -219,7 +261,7 @@ class PageContext:
         """schema.org Legislation: the statement, with the units this page shows as its parts."""
         official = next(text for text in self.statement.source.official if text.lang == "zh")
         parts = [{"@type": "Legislation", "legislationIdentifier": unit.pinpoint[self.lang],
-                  "name": f"{self.statement.title[self.lang]}, {unit.pinpoint[self.lang]}",
+                  "name": self.tf("part_name", title=self.statement.title[self.lang], unit=unit.pinpoint[self.lang]),
                   "url": self.absolute(self.statement.unit_url(unit, self.lang)),
                   "inLanguage": self.html_lang} for unit in self._units_on_page()]
         data = {

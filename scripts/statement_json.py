@@ -3,13 +3,30 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from scripts.citation import csl, record
+from scripts.dates import When
+from scripts.releases import CHANGE_KINDS
+from scripts.timeline import KINDS, RELATIONS, STATES, THEMES
 from scripts.pdf import pdf_paths
 from scripts.model import LANGS, OfficialText, Reference, Release, Statement, Target, Term, Text, Unit
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: $schema, version, released, releases, history, translation notes, fixed terms, as_of
+SCHEMA = Path(__file__).with_name("statement.schema.json")
+SCHEMA_NAME = "statement.schema.json"  # beside statement.json in the site
+
+
+def statement_schema() -> str:
+    """The published schema: the file beside this module, with the vocabularies the loader enforces."""
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    target = schema["$defs"]["target"]["properties"]
+    for name, values in (("kind", KINDS), ("theme", THEMES), ("relation", RELATIONS)):
+        target[name]["enum"] = list(values)
+    target["status"]["oneOf"][1]["properties"]["state"]["enum"] = list(STATES)
+    schema["$defs"]["release"]["properties"]["changes"]["items"]["properties"]["kind"]["enum"] = list(CHANGE_KINDS)
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
 def statement_json(statement: Statement, site_url: str) -> str:
@@ -29,6 +46,7 @@ def statement_dict(statement: Statement, site_url: str) -> dict[str, Any]:
         return data
 
     return {
+        "$schema": SCHEMA_NAME,
         "schema_version": SCHEMA_VERSION,
         "version": statement.release.version,
         "released": statement.release.date,
@@ -56,6 +74,8 @@ def statement_dict(statement: Statement, site_url: str) -> dict[str, Any]:
         "clauses": [with_items(clause) for clause in statement.clauses],
         "references": {ref.key: _reference(statement, ref) for ref in statement.references},
         "glossary": {term.key: _term(statement, term) for term in statement.glossary},
+        "fixed_terms": {term.key: {"zh": term.zh, "en": term.en, "forms": list(term.forms),
+                                   "units": list(statement.term_units[term.key])} for term in statement.terms},
         "targets": [_target(target) for target in statement.targets],
         "releases": [_release(release) for release in statement.releases],
         "pdf": pdf_paths(),
@@ -76,6 +96,11 @@ def _unit(statement: Statement, unit: Unit) -> dict[str, Any]:
     data["references"] = list(unit.references)
     note = statement.notes.get(unit.id)
     data["notes"] = _text(note.text) | {"references": list(note.references)} if note else None
+    translation_note = statement.translation_notes.get(unit.id)
+    data["translation_notes"] = _text(translation_note.text) | {"references": list(translation_note.references)} \
+        if translation_note else None
+    if unit.insertions:
+        data["insertions"] = [unit.text.en[start:end] for start, end in unit.insertions]
     data["see_also"] = list(statement.see_also.get(unit.id, ()))
     data["targets"] = [target.id for target in statement.targets_of(unit.id)]
     data["history"] = [{"version": w.version, "date": w.date, "text": _text(w.text),
@@ -121,9 +146,17 @@ def _term(statement: Statement, term: Term) -> dict[str, Any]:
     }
 
 
+def iso8601(when: When) -> str:
+    """A date as ISO 8601 writes it at its precision (2030, 2023-11, 2023-11-30), a span as an ISO 8601
+    interval (2023-11-30/2023-12-13), and a half-year as the interval of its months (2024-01/2024-06):
+    the data's 2024-H1 is no standard notation."""
+    if when.precision == "half":
+        return f"{when.start.isoformat()[:7]}/{when.end.isoformat()[:7]}"
+    return when.iso
+
+
 def _target(target: Target) -> dict[str, Any]:
-    """Dates in ISO 8601 as the data writes them: 2030, 2024-H1 (a half-year), 2023-11, 2023-11-30."""
-    start, _, end = target.when.iso.partition("/")
+    start, _, end = iso8601(target.when).partition("/")
     return {
         "id": target.id,
         "date": start,
@@ -135,8 +168,10 @@ def _target(target: Target) -> dict[str, Any]:
                                       for unit_id in target.units)),
         "units": list(target.units),
         "label": _text(target.label),
-        "status": {"state": target.status.state, "date": target.status.when.iso, "note": _text(target.status.note),
-                   "source": target.status.source} if target.status else None,
+        "relation": target.relation,
+        "status": {"state": target.status.state, "date": iso8601(target.status.when) if target.status.when else None,
+                   "as_of": iso8601(target.status.as_of), "source": target.status.source,
+                   "note": _text(target.status.note)} if target.status else None,
     }
 
 

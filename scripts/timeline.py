@@ -10,9 +10,15 @@ from scripts.model import Target, TargetStatus
 from scripts.yamldata import YamlFile, read_yaml
 
 FILE = "data/timeline.yaml"
-KINDS = ("meeting", "baseline", "deadline", "target", "milestone")
+# What the statement makes of a date: a meeting, a milestone, a baseline, a target it sets, something it
+# expects (预期, 期待) or plans (计划); a later development is a milestone or meeting with relation: related.
+KINDS = ("meeting", "milestone", "baseline", "target", "expectation", "plan")
 THEMES = ("energy", "methane", "forests", "finance", "ndc", "meetings")
-STATES = ("met", "held", "adopted", "pending", "not-met")
+# named: the unit names or implies it; related: a later development the unit does not contain.
+RELATIONS = ("named", "related")
+# What has happened, in words that do not overstate: an announcement is not a target met.
+STATES = ("held", "issued", "adopted", "submitted", "announced", "in-effect", "met", "met-late", "on-track",
+          "off-track", "pending", "not-met")
 
 
 def load_timeline(root: Path, unit_ids: set[str], reference_keys: set[str]) -> tuple[Target, ...]:
@@ -28,9 +34,13 @@ def load_timeline(root: Path, unit_ids: set[str], reference_keys: set[str]) -> t
         for index, unit_id in enumerate(units):
             if unit_id not in unit_ids:
                 raise SourceError(data.where(key, "units", index), f"'{unit_id}' is not a unit of the statement", key)
+        relation = entry.get("relation", "named")
+        if relation not in RELATIONS:
+            raise SourceError(data.where(key, "relation"), f"relation must be one of {', '.join(RELATIONS)}", key)
         targets.append(Target(
             id=key, when=_when(data, key, "date"), kind=entry["kind"], theme=entry["theme"], units=tuple(units),
-            label=data.text(key, "label"), status=_status(data, key, reference_keys), where=data.where(key)))
+            label=data.text(key, "label"), status=_status(data, key, reference_keys), relation=relation,
+            where=data.where(key)))
     return tuple(sorted(targets, key=lambda target: (target.when.start, target.when.end, target.id)))
 
 
@@ -45,8 +55,17 @@ def _status(data: YamlFile, key: str, reference_keys: set[str]) -> TargetStatus 
         raise SourceError(data.where(key, "status"), "a status needs its source (a reference key)", key)
     if source not in reference_keys:
         raise SourceError(data.where(key, "status"), f"status source '{source}' is not in data/references.yaml", key)
-    return TargetStatus(state=status["state"], when=_when(data, key, "status", "date"),
-                        note=data.text(key, "status", "note"), source=source)
+    if "as_of" not in status:
+        raise SourceError(data.where(key, "status"), "a status needs 'as_of': when the edition last checked it", key)
+    as_of = _when(data, key, "status", "as_of")
+    when = _when(data, key, "status", "date") if "date" in status else None
+    if as_of.span or as_of.precision not in ("month", "day"):
+        raise SourceError(data.where(key, "status", "as_of"), "'as_of' is a month or a day (YYYY-MM[-DD])", key)
+    if when and when.start > as_of.end:
+        raise SourceError(data.where(key, "status", "as_of"), f"checked as of {as_of} but dated {when}: "
+                          "a status cannot report what had not happened when it was checked", key)
+    return TargetStatus(state=status["state"], when=when, as_of=as_of, note=data.text(key, "status", "note"),
+                        source=source)
 
 
 def _when(data: YamlFile, key: str, *path: str):

@@ -13,9 +13,10 @@ from scripts.model import Lang, Statement, Target
 # 4.1.1 (npm; MIT, see plotly-basic.LICENSE.txt), the plotly.js version this plotly.py bundles, cut to the
 # scatter, bar and pie traces: 1.2 MB against the full bundle's 4.8 MB.
 # Marker shapes by kind; colours by kind, dark enough for contrast on white.
-_SYMBOLS = {"meeting": "circle", "milestone": "diamond", "deadline": "square", "target": "star", "baseline": "x"}
-_COLOURS = {"meeting": "#3949ab", "milestone": "#00796b", "deadline": "#c62828", "target": "#e65100",
-            "baseline": "#5d4037"}
+_SYMBOLS = {"meeting": "circle", "milestone": "diamond", "expectation": "square", "plan": "triangle-up",
+            "target": "star", "baseline": "x"}
+_COLOURS = {"meeting": "#3949ab", "milestone": "#00796b", "expectation": "#c62828", "plan": "#6a1b9a",
+            "target": "#e65100", "baseline": "#5d4037"}
 
 
 def figure(statement: Statement, lang: Lang, labels: dict[str, str], href) -> dict:
@@ -93,7 +94,8 @@ def svg_chart(statement: Statement, lang: Lang, labels: dict[str, str], href) ->
     items = tuple(SvgItem(x1=x(target.when.start), x2=x(target.when.end), y=row_y[target.theme], kind=target.kind,
                           colour=_COLOURS[target.kind],
                           href=href(statement.unit_url(statement.unit(target.units[0]), lang)),
-                          title=" · ".join(_describe(statement, target, lang)))
+                          title=labels["chart_item_title"].format(
+                              **dict(zip(("label", "when", "units"), _describe(statement, target, lang)))))
                   for target in statement.targets)
     ticks = tuple((year, x(dt.date(year, 1, 1))) for year in range(2020, 2037, 5))
     kinds = {target.kind for target in statement.targets}

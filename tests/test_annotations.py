@@ -41,7 +41,7 @@ def test_footnotes_are_numbered_in_order_of_first_citation(site, statement, lang
             assert document.select_one(f'a.footnote-backref[href="#{ref["id"]}"]'), ref["id"]
 
 
-def test_footnote_wording_in_both_languages(site):
+def test_footnote_wording_in_both_languages(site, statement):
     zh = {key: wording for key, wording in footnotes_of(soup(site, "cop28/")).values()}
     en = {key: wording for key, wording in footnotes_of(soup(site, "en/cop28/")).values()}
     assert zh["methane-summit-cop28"] == "COP28甲烷和非二氧化碳温室气体峰会，2023年12月2日，美国、中国和阿联酋。来源：新闻报道（路透社）。 文献条目"
@@ -51,7 +51,13 @@ def test_footnote_wording_in_both_languages(site):
     kigali = {key: wording for key, wording in footnotes_of(soup(site, "en/methane/")).values()}["kigali-amendment"]
     assert kigali.startswith("Kigali Amendment to the Montreal Protocol, 15 October 2016, Parties to the Montreal "
                              "Protocol. https://treaties.un.org/")
-    assert "(address unverified)" in kigali
+    # An address the edition could not confirm says so, in each language's own punctuation.
+    for section in statement.sections:
+        for lang, marker in (("zh", "（网址未经核实）"), ("en", " (address unverified)")):
+            for key, wording in footnotes_of(soup(site, statement.page(section.id).url[lang])).values():
+                reference = statement.reference(key)
+                if reference.url:
+                    assert (marker in wording) == (not reference.url_verified), (lang, key, wording)
 
 
 def test_same_reference_same_wording_everywhere(site, statement):

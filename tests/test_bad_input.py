@@ -169,9 +169,9 @@ def test_note_missing_a_language(source_copy):
 
 
 def test_reference_missing_a_language(source_copy):
-    line = line_of(source_copy, "data/references.yaml", "title: {zh: 格拉斯哥气候协议")
-    edit(source_copy, "data/references.yaml", "title: {zh: 格拉斯哥气候协议, en: Glasgow Climate Pact}",
-         "title: {zh: 格拉斯哥气候协议}")
+    line = line_of(source_copy, "data/references.yaml", "title: {zh: 《格拉斯哥气候协议》")
+    edit(source_copy, "data/references.yaml", "title: {zh: 《格拉斯哥气候协议》, en: Glasgow Climate Pact}",
+         "title: {zh: 《格拉斯哥气候协议》}")
     assert str(error_of(source_copy)) == f"data/references.yaml:{line}: 'glasgow-climate-pact.title' has no 'en' text"
 
 

@@ -106,3 +106,79 @@ def test_site_reads_from_a_local_folder(page, site):
     with page.expect_navigation():
         page.click("a.md-select__link[hreflang='en']")
     assert page.url.endswith("/en/energy-transition/index.html")
+
+
+def select_words(page, unit_id: str, words: str) -> None:
+    """Select `words` inside a unit's text as a reader would with the mouse (a DOM range, then the event)."""
+    page.evaluate("""([id, words]) => {
+        const body = document.querySelector('#' + CSS.escape(id) + ' .edition-body');
+        const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const at = node.data.indexOf(words);
+            if (at >= 0) {
+                const range = document.createRange();
+                range.setStart(node, at);
+                range.setEnd(node, at + words.length);
+                getSelection().removeAllRanges();
+                getSelection().addRange(range);
+                return;
+            }
+        }
+        throw new Error('words not found in ' + id);
+    }""", [unit_id, words])
+
+
+WORDS_BOX = """(words) => {
+    for (const body of document.querySelectorAll('.edition-body')) {
+        const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const at = node.data.indexOf(words);
+            if (at >= 0) {
+                const range = document.createRange();
+                range.setStart(node, at);
+                range.setEnd(node, at + words.length);
+                const box = range.getBoundingClientRect();
+                return {top: box.top, bottom: box.bottom, height: innerHeight};
+            }
+        }
+    }
+    return null;
+}"""
+
+
+def words_in_view(page, words: str) -> bool:
+    box = page.evaluate(WORDS_BOX, words)
+    assert box is not None, words
+    return 0 <= box["top"] and box["bottom"] <= box["height"]
+
+
+@pytest.mark.parametrize("url, unit_id, words, height", [
+    ("en/energy-transition/", "p6", "so that a meaningful absolute reduction of emissions in the power sector", 320),
+    ("energy-transition/", "p6", "实现有意义的绝对减少", 200),
+])
+def test_a_copied_quote_link_opens_with_the_words_in_view(browser, server, url, unit_id, words, height):
+    """The link to a quote is the unit's permanent URL with a text fragment. On a screen too small to show
+    both the unit's start and the quoted words, the permanent URL alone leaves the words out of view;
+    the quote link brings them into view."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"],
+                                  viewport={"width": 390, "height": height})
+    page = context.new_page()
+    page.goto(server + url)
+    select_words(page, unit_id, words)
+    page.locator(".edition-quote-tools").wait_for(state="visible")
+    page.click(".edition-quote-link")
+    link = page.evaluate("navigator.clipboard.readText()")
+    assert link.startswith(server + url + f"#{unit_id}:~:text=")
+    page.click(".edition-quote-cite")
+    cited = page.evaluate("navigator.clipboard.readText()")
+    assert cited.startswith(f"“{words}”") and link in cited and "{" not in cited
+
+    plain = context.new_page()
+    plain.goto(server + url + f"#{unit_id}")
+    plain.wait_for_timeout(300)
+    assert not words_in_view(plain, words[:8])
+    reader = context.new_page()
+    reader.goto(link)
+    reader.wait_for_timeout(500)  # the browser scrolls to a text fragment once the page has loaded
+    assert words_in_view(reader, words[:8])
+    context.close()

@@ -24,25 +24,27 @@ def formats(statement, lang, unit_id=None):
 
 def test_chinese_clause_in_gbt7714(statement):
     cited = formats(statement, "zh", "p6")
-    assert cited["gbt7714-2025"] == ("中华人民共和国，美利坚合众国．关于加强合作应对气候危机的阳光之乡声明：第六条（1.0版）[EB/OL]．"
+    v = statement.release.version
+    assert cited["gbt7714-2025"] == (f"中华人民共和国，美利坚合众国．关于加强合作应对气候危机的阳光之乡声明：第六条（{v}版）[EB/OL]．"
                                      "北京：中华人民共和国生态环境部，2023-11-15[2026-11-25]．"
                                      "https://sunnylands-statement.example/energy-transition/#p6")
-    assert cited["gbt7714-2015"] == ("中华人民共和国, 美利坚合众国. 关于加强合作应对气候危机的阳光之乡声明: 第六条(1.0版)[EB/OL]. "
+    assert cited["gbt7714-2015"] == (f"中华人民共和国, 美利坚合众国. 关于加强合作应对气候危机的阳光之乡声明: 第六条({v}版)[EB/OL]. "
                                      "北京: 中华人民共和国生态环境部, 2023-11-15[2026-11-25]. "
                                      "https://sunnylands-statement.example/energy-transition/#p6.")
 
 
 def test_english_item_in_apa_and_chicago(statement):
     cited = formats(statement, "en", "p24-3")
+    v = statement.release.version
     assert cited["apa"] == (
         "People's Republic of China, & United States of America. (2023, November 15). Sunnylands statement on "
-        "enhancing cooperation to address the climate crisis (Version 1.0) [Unofficial English translation of "
+        f"enhancing cooperation to address the climate crisis (Version {v}) [Unofficial English translation of "
         "关于加强合作应对气候危机的阳光之乡声明]. Sunnylands Statement annotated bilingual edition. "
         "https://sunnylands-statement.example/en/cop28/#p24-3\n"
         "(People's Republic of China & United States of America, 2023, para. 24, item 3)")
     assert cited["chicago-note"] == (
         "People's Republic of China and United States of America, “Sunnylands Statement on Enhancing Cooperation "
-        "to Address the Climate Crisis,” unofficial English translation, version 1.0, Sunnylands Statement annotated bilingual "
+        f"to Address the Climate Crisis,” unofficial English translation, version {v}, Sunnylands Statement annotated bilingual "
         "edition, November 15, 2023, para. 24, item 3, accessed November 25, 2026, "
         "https://sunnylands-statement.example/en/cop28/#p24-3.")
     assert cited["chicago-bibliography"].startswith(

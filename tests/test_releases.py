@@ -11,9 +11,9 @@ from scripts.loader import load
 from scripts.worddiff import word_diff
 from tests.test_bad_input import edit, error_of, line_of
 
-RELEASE_11 = """
-  - version: "1.1"
-    date: 2026-11-26
+NEXT_RELEASE = """
+  - version: "9.9"
+    date: 2099-01-01
     summary: {zh: 修订译文。, en: Translation revised.}
     changes:
       - kind: translation
@@ -22,7 +22,7 @@ RELEASE_11 = """
 """
 
 
-def make_release(root, changes: str = RELEASE_11) -> subprocess.CompletedProcess:
+def make_release(root, changes: str = NEXT_RELEASE) -> subprocess.CompletedProcess:
     """Append a release to the copy's data/releases.yaml and write its snapshot, as `make release` does."""
     path = root / "data" / "releases.yaml"
     path.write_text(path.read_text(encoding="utf-8") + changes, encoding="utf-8")
@@ -52,10 +52,10 @@ def test_a_silent_change_of_wording_stops_the_build(source_copy):
 def test_a_release_without_snapshot_stops_the_build(source_copy):
     reword_p7(source_copy)
     path = source_copy / "data" / "releases.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + RELEASE_11, encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8") + NEXT_RELEASE, encoding="utf-8")
     error = error_of(source_copy)
     assert error.where.file == "data/releases.yaml"
-    assert error.where.line == line_of(source_copy, "data/releases.yaml", 'version: "1.1"')
+    assert error.where.line == line_of(source_copy, "data/releases.yaml", 'version: "9.9"')
     assert "make release" in error.message
 
 
@@ -66,15 +66,15 @@ def test_a_recorded_rewording_is_history(source_copy):
     assert result.returncode == 0, result.stderr
     statement = load(source_copy)
     wordings = statement.history["p7"]
-    assert [(w.version, w.date) for w in wordings] == [("1.0", "2026-11-25"), ("1.1", "2026-11-26")]
-    assert wordings[0].text.en == before and wordings[1].text.en == statement.unit("p7").text.en
-    assert [len(statement.history[u.id]) for u in statement.units()].count(2) == 1  # only p7 changed
-    assert statement.release.version == "1.1"
+    assert (wordings[-1].version, wordings[-1].date) == ("9.9", "2099-01-01")
+    assert wordings[-2].text.en == before and wordings[-1].text.en == statement.unit("p7").text.en
+    assert [u.id for u in statement.units() if statement.history[u.id][-1].version == "9.9"] == ["p7"]
+    assert statement.release.version == "9.9"
 
 
 def test_a_rewording_no_change_lists_stops_the_build(source_copy):
     reword_p7(source_copy)
-    assert make_release(source_copy, RELEASE_11.replace("[p7]", "[p8]")).returncode == 0
+    assert make_release(source_copy, NEXT_RELEASE.replace("[p7]", "[p8]")).returncode == 0
     error = error_of(source_copy)
     assert error.where.file == "data/releases.yaml" and error.unit in ("p7", "p8")
 
@@ -89,12 +89,13 @@ def test_snapshots_are_never_rewritten(source_copy):
 
 
 def test_versions_must_increase(source_copy):
+    newest = load(source_copy).release.version
     reword_p7(source_copy)
-    make_release(source_copy, RELEASE_11.replace('"1.1"', '"0.9"'))
+    make_release(source_copy, NEXT_RELEASE.replace('"9.9"', '"0.9"'))
     error = error_of(source_copy)
     assert error.where == type(error.where)("data/releases.yaml",
                                             line_of(source_copy, "data/releases.yaml", 'version: "0.9"'))
-    assert "does not follow 1.0" in error.message
+    assert f"does not follow {newest}" in error.message
 
 
 def test_snapshot_is_plain_yaml_of_every_unit(statement):
@@ -118,3 +119,58 @@ def test_word_diff_rebuilds_both_wordings():
 
 def test_word_diff_of_equal_texts_is_one_piece():
     assert word_diff("the same words", "the same words") == [("same", "the same words")]
+
+
+# --- what a reader sees of the history (oracle: the committed snapshots themselves) ----------------
+
+def snapshots() -> dict[str, dict]:
+    from tests.conftest import ROOT
+    return {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))["units"]
+            for path in sorted((ROOT / "data" / "releases").glob("*.yaml"))}
+
+
+def reworded() -> list[tuple[str, str, str, str, str]]:
+    """(unit, earlier version, earlier English, later version, later English) for consecutive snapshots."""
+    versions = sorted(snapshots().items(), key=lambda item: [int(part) for part in item[0].split(".")])
+    return [(unit_id, v1, t1[unit_id]["en"], v2, t2[unit_id]["en"])
+            for (v1, t1), (v2, t2) in zip(versions, versions[1:]) for unit_id in t2
+            if unit_id in t1 and t1[unit_id]["en"] != t2[unit_id]["en"]]
+
+
+def test_a_revised_unit_says_so_with_its_earlier_wording_and_the_change(site, statement):
+    from tests.html import soup
+    changes = reworded()
+    if not changes:
+        import pytest
+        pytest.skip("no release has reworded a unit yet")
+    for unit_id, v1, before, v2, after in changes:
+        page = soup(site, statement.page(statement.unit(unit_id).section).url.en)
+        history = page.select_one(f"#{unit_id} > details.edition-history, #{unit_id} details.edition-history")
+        assert history is not None, unit_id
+        assert f"release {v2}" in history.summary.get_text()
+        diff = history.select_one(".edition-diff-text")
+        deleted = "".join(t for t in diff.find_all(string=True) if not t.find_parent("ins"))
+        inserted = "".join(t for t in diff.find_all(string=True) if not t.find_parent("del"))
+        if statement.history[unit_id][-1].version == v2:  # the newest change is the one shown first
+            assert (deleted, inserted) == (before, after)
+
+
+def test_every_earlier_wording_has_its_own_address(site, statement_json):
+    from tests.html import soup
+    page = soup(site, "en/changelog/")
+    by_id = {unit["id"]: unit for clause in statement_json["clauses"] for unit in (clause, *clause.get("items", []))}
+    by_id["preamble"] = statement_json["preamble"]
+    for unit_id, v1, before, v2, after in reworded():
+        element = page.select_one(f'[id="{unit_id}-v{v1}"]')
+        assert element is not None and before in element.get_text(), unit_id
+        history = by_id[unit_id]["history"]
+        assert [(h["version"], h["text"]["en"]) for h in history][-2:] == [(v1, before), (v2, after)]
+        assert history[0]["url"]["en"].startswith("en/changelog/#")
+
+
+def test_the_edition_names_its_release(site, statement_json, statement):
+    from tests.html import soup
+    assert (statement_json["version"], statement_json["released"]) == (statement.release.version,
+                                                                       statement.release.date)
+    for url in ("", "en/"):
+        assert statement.release.version in soup(site, url).select_one("#release").get_text()

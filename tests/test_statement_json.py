@@ -51,3 +51,35 @@ def test_source_names_both_official_texts(statement_json):
     assert official["en"]["date"] == "2023-11-14"
     assert official["en"]["publisher"]["en"].startswith("U.S. Department of State")
     assert statement_json["source"]["translation"]["en"]["official"] is False
+
+
+def test_statement_json_validates_against_its_published_schema(site, statement_json):
+    """The site publishes its schema beside the data, and the data names it; a real validator checks both."""
+    import json
+
+    from jsonschema import Draft202012Validator
+    schema = json.loads((site / statement_json["$schema"]).read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    errors = sorted(Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+                    .iter_errors(statement_json), key=lambda error: list(error.path))
+    assert [f"{list(error.path)}: {error.message}" for error in errors] == []
+
+
+def test_the_schema_rejects_what_it_should(site, statement_json):
+    """The schema is not a formality: a half-year in the data's own notation, an unknown state, a unit
+    without history, and an extra field are each refused."""
+    import copy
+    import json
+
+    from jsonschema import Draft202012Validator
+    validator = Draft202012Validator(json.loads((site / "statement.schema.json").read_text(encoding="utf-8")))
+    broken = []
+    for change in (lambda d: d["targets"][0].update(date="2024-H1"),
+                   lambda d: next(t for t in d["targets"] if t["status"])["status"].update(state="done"),
+                   lambda d: d["clauses"][5].update(history=[]),
+                   lambda d: d.update(surprise=True)):
+        data = copy.deepcopy(statement_json)
+        change(data)
+        broken.append(not validator.is_valid(data))
+    assert broken == [True, True, True, True]

@@ -57,6 +57,68 @@
     copyButton(button, function () { return document.getElementById(button.getAttribute("data-copy")).textContent; });
   });
 
+  // Quote links: words selected inside one unit get a link to the unit with a text fragment
+  // (#p6:~:text=…), which opens the page with those words in view and highlighted, and a citation.
+  var quoteTools = document.querySelector(".edition-quote-tools");
+  var quoteData = document.getElementById("edition-quote");
+  var quoted = null;  // {text, url, lang, pin} of the current selection
+  function fragmentText(text) {
+    // The text directive's own delimiters (, - &) must be escaped inside its terms.
+    return encodeURIComponent(text).replace(/-/g, "%2D").replace(/,/g, "%2C");
+  }
+  function textDirective(text, lang) {
+    if (text.length <= 60) return "text=" + fragmentText(text);
+    // A long quote: its first and last words (characters, in Chinese) as textStart,textEnd.
+    var words = lang === "zh" ? Array.from(text) : text.split(" ");
+    var size = lang === "zh" ? 12 : 5;
+    var joint = lang === "zh" ? "" : " ";
+    return "text=" + fragmentText(words.slice(0, size).join(joint)) + "," +
+      fragmentText(words.slice(-size).join(joint));
+  }
+  function selectedQuote() {
+    var selection = window.getSelection();
+    if (!selection || selection.isCollapsed || !selection.rangeCount) return null;
+    var range = selection.getRangeAt(0);
+    var start = range.startContainer.parentElement, end = range.endContainer.parentElement;
+    var body = start && start.closest(".edition-body");
+    if (!body || !end || end.closest(".edition-body") !== body) return null;
+    var copy = range.cloneContents();
+    copy.querySelectorAll("[data-annotation]").forEach(function (mark) { mark.remove(); });
+    var text = copy.textContent.replace(/\s+/g, " ").trim();
+    if (!text) return null;
+    var unit = body.closest("[data-unit]");
+    var lang = (body.closest("[lang]") || document.documentElement).getAttribute("lang").indexOf("zh") === 0 ? "zh" : "en";
+    var url = new URL(unit.getAttribute("data-url-" + lang), siteRoot).href + ":~:" + textDirective(text, lang);
+    return {text: text, url: url, lang: lang, pin: unit.getAttribute("data-pin-" + lang), range: range};
+  }
+  if (quoteTools && quoteData) {
+    var templates = JSON.parse(quoteData.textContent);
+    var usingTools = false;  // a click on a tool may collapse the selection it is about
+    quoteTools.addEventListener("pointerdown", function () { usingTools = true; });
+    quoteTools.addEventListener("focusout", function () { usingTools = false; });
+    document.addEventListener("selectionchange", function () {
+      var current = selectedQuote();
+      if (!current) {
+        if (!usingTools && !quoteTools.contains(document.activeElement)) quoteTools.hidden = true;
+        return;
+      }
+      quoted = current;
+      var box = quoted.range.getBoundingClientRect();
+      document.body.appendChild(quoteTools);
+      quoteTools.hidden = false;
+      quoteTools.style.top = box.bottom + window.scrollY + 8 + "px";
+      quoteTools.style.left = Math.max(8, Math.min(box.left + window.scrollX,
+        window.scrollX + document.documentElement.clientWidth - quoteTools.offsetWidth - 8)) + "px";
+    });
+    var lastQuote = function () { return quoted; };
+    copyButton(quoteTools.querySelector(".edition-quote-link"), function () { return lastQuote().url; });
+    copyButton(quoteTools.querySelector(".edition-quote-cite"), function () {
+      var q = lastQuote(), template = templates[q.lang === "zh" ? "zh-Hans" : "en"];
+      return template.replace("{quote}", q.text).replace("{unit}", q.pin).replace("{url}", q.url)
+        .replace(/\{accessed:(iso|ris|long)\}/g, function (_, form) { return forms[form]; });
+    });
+  }
+
   // Printing: the notes print open, whatever the reader had folded (browsers without ::details-content).
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll("details.edition-annotation:not([open])").forEach(function (note) {
