@@ -10,7 +10,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from scripts.citation import ACCESSED, AUTHORS, EDITION, citations, quote_citation, record
+from scripts.citation import ACCESSED, AUTHORS, EDITION, citations, coins, quote_citation, record
 from scripts.dates import format_when, parse_when
 from scripts.pdf import pdf_paths
 from scripts.worddiff import word_diff
@@ -239,6 +239,10 @@ class PageContext:
         rec = record(self.statement, self.lang, self.site_url, unit)
         return {name: _pieces(text) for name, text in citations(rec).items()}
 
+    def coins(self, unit: Unit | None = None) -> str:
+        """The COinS context object of a unit (or of the whole statement) for reference managers."""
+        return coins(record(self.statement, self.lang, self.site_url, unit))
+
     def quote_data(self) -> dict:
         """What the quote tools need: the citation template per language (the parallel page quotes both)."""
         return {HTML_LANG[lang]: quote_citation(record(self.statement, lang, self.site_url)) for lang in ("zh", "en")}
@@ -258,24 +262,37 @@ class PageContext:
                 "description": self.t("og_description"), "locale": "zh_CN" if self.lang == "zh" else "en_US"}
 
     def json_ld(self) -> dict:
-        """schema.org Legislation: the statement, with the units this page shows as its parts."""
+        """schema.org Legislation: the statement in this language, passed by two states (Organizations), with
+        the units this page shows as its parts, and the translation links both ways."""
         official = next(text for text in self.statement.source.official if text.lang == "zh")
-        parts = [{"@type": "Legislation", "legislationIdentifier": unit.pinpoint[self.lang],
+        home = {lang: self.absolute(self.statement.page("home").url[lang]) for lang in ("zh", "en")}
+        work = home[self.lang] + "#statement"
+        publisher = {"@type": "Organization", "name": EDITION[self.lang]}
+        parts = [{"@type": "Legislation", "@id": self.absolute(self.statement.unit_url(unit, self.lang)),
+                  "legislationIdentifier": unit.pinpoint[self.lang],
                   "name": self.tf("part_name", title=self.statement.title[self.lang], unit=unit.pinpoint[self.lang]),
                   "url": self.absolute(self.statement.unit_url(unit, self.lang)),
-                  "inLanguage": self.html_lang} for unit in self._units_on_page()]
+                  "isPartOf": {"@id": work}, "inLanguage": self.html_lang} for unit in self._units_on_page()]
         data = {
             "@context": "https://schema.org",
             "@type": "Legislation",
+            "@id": work,
             "name": self.statement.title[self.lang],
-            "legislationIdentifier": "Sunnylands Statement (2023)" if self.lang == "en" else "阳光之乡声明（2023）",
+            "legislationIdentifier": "Sunnylands Statement (2023)" if self.lang == "en" else "阳光之乡声明（2023年）",
             "legislationDate": official.date,
-            "legislationPassedBy": [{"@type": "Country", "name": name} for name in AUTHORS[self.lang]],
+            "legislationPassedBy": [{"@type": "Organization", "name": name} for name in AUTHORS[self.lang]],
             "inLanguage": self.html_lang,
-            "url": self.absolute(self.statement.page("home").url[self.lang]),
+            "url": home[self.lang],
+            "version": self.statement.release.version,
+            "publisher": publisher,
         }
         if self.lang == "en":
-            data["translationOfWork"] = {"@type": "Legislation", "name": self.statement.title.zh, "inLanguage": "zh-Hans"}
+            data["translationOfWork"] = {"@type": "Legislation", "@id": home["zh"] + "#statement", "url": home["zh"],
+                                         "name": self.statement.title.zh, "inLanguage": "zh-Hans"}
+            data["translator"] = publisher
+        else:
+            data["workTranslation"] = {"@type": "Legislation", "@id": home["en"] + "#statement", "url": home["en"],
+                                       "name": self.statement.title.en, "inLanguage": "en"}
         if parts:
             data["hasPart"] = parts
         return data

