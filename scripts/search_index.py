@@ -22,7 +22,7 @@ _HAN = re.compile(r"([\u3400-\u9fff]+)")
 # Splits on white space, the zero-width spaces jieba's cuts are joined with, and CJK punctuation.
 # English: also punctuation, but not the point inside a number (1.5).
 SEPARATOR = {
-    "zh": r"[\s\u200b\u3000\-、。，．？！；：（）“”‘’《》【】/,;:()\"]+",
+    "zh": r"[\s\u200b\u3000\-、。，．？！；：（）“”‘’《》【】/,;:()\"·]+",
     "en": r"[\s\-/,;:()“”‘’\"!?\[\]]+|\.(?!\d)",
 }
 # No stemmer: Material queries with a trailing wildcard ("methane*"), which lunr does not run through
@@ -32,9 +32,10 @@ SEPARATOR = {
 # Chinese index keeps jieba's words as they are.
 # English drops stop words, so that "loss and damage" is not outranked by every "and".
 PIPELINE = {"zh": [], "en": ["stopWordFilter"]}
-# A unit's title names its section (¶7 · Energy Transition): boosted only a little, so that a clause whose
-# text holds the query ranks above the clauses of a section whose name holds one of its words.
-FIELDS = {"title": {"boost": 4}, "text": {"boost": 1}, "keywords": {"boost": 2}, "tags": {"boost": 1e6}}
+# A unit's title names its section (¶7 · Energy Transition): weighted below the text, so that a clause whose
+# text holds every word of the query ("efficiency forum": ¶7) ranks above the clauses of a section whose name
+# holds one of them (¶14 · … Resource Efficiency).
+FIELDS = {"title": {"boost": 1}, "text": {"boost": 3}, "keywords": {"boost": 2}, "tags": {"boost": 1e6}}
 _STATEMENT_PAGES = ("section", "full_text", "parallel")
 
 
