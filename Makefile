@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 BUILD_DEPS := fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0
 TEST_DEPS  := $(BUILD_DEPS) chromium default-jre-headless poppler-utils
 
-.PHONY: serve build pdf test bench permalinks release clean
+.PHONY: serve build pdf test gates bench permalinks release clean
 
 ## serve: build and serve the site with live reload at http://127.0.0.1:8000
 serve: $(STAMP)
@@ -35,6 +35,11 @@ pdf: $(STAMP)
 test: $(STAMP)
 	bash scripts/system-deps.sh $(TEST_DEPS)
 	$(BIN)/python -m pytest
+
+## gates: the tests that need no browser (the Pages workflow runs them before it publishes)
+gates: $(STAMP)
+	bash scripts/system-deps.sh $(BUILD_DEPS) default-jre-headless poppler-utils
+	$(BIN)/python -m pytest -m "not browser"
 
 ## bench: by hand, not in CI: build time, bytes per page, Lighthouse; writes README's performance table
 bench: $(STAMP)

@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from scripts.errors import SourceError  # noqa: E402
 from scripts.output import build_epoch  # noqa: E402
-from scripts.material_fixes import MaterialChanged, fix_page_html, fix_search_worker  # noqa: E402
+from scripts.material_fixes import MaterialChanged, fix_page_html, fix_search_worker, search_worker  # noqa: E402
 from scripts.loader import load  # noqa: E402
 from scripts.model import LANGS, Statement  # noqa: E402
 from scripts.output import write_if_changed  # noqa: E402
@@ -43,6 +43,10 @@ def on_config(config):
             raise PluginError(f"Bad input: {error}") from None
         _renderer = Renderer(root / "overrides" / "edition")
         prepare_jieba(_statement.search)
+    try:
+        config.extra["search_worker"] = search_worker(config.theme.dirs)  # main.html's __config names it
+    except MaterialChanged as error:
+        raise PluginError(str(error)) from None
     return config
 
 
@@ -57,11 +61,18 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    return fix_page_html(output)
+    return _fixed(output)
 
 
 def on_post_template(output_content, template_name, config):
-    return fix_page_html(output_content) if template_name.endswith(".html") else output_content  # 404.html
+    return _fixed(output_content) if template_name.endswith(".html") else output_content  # 404.html
+
+
+def _fixed(html: str) -> str:
+    try:
+        return fix_page_html(html)
+    except MaterialChanged as error:
+        raise PluginError(str(error)) from None
 
 
 @event_priority(-110)  # after the i18n plugin has built every language and merged the search index

@@ -25,7 +25,22 @@ class MaterialChanged(RuntimeError):
 
 
 def fix_page_html(html: str) -> str:
-    return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
+    """A page without the checkbox attribute it corrects means Material changed: the build stops."""
+    fixed, count = _CHECKBOX_AUTOCOMPLETE.subn(r"\1", html)
+    if '<input class="md-toggle"' in html and count == 0:
+        raise MaterialChanged('Material\'s toggle checkboxes no longer carry autocomplete="off"; re-check '
+                              "fix_page_html in scripts/material_fixes.py")
+    return fixed
+
+
+def search_worker(theme_dirs: list[str]) -> str:
+    """The search worker's path below the site root, found in the theme (its name carries a hash that
+    changes with every Material release, so the repository never names it)."""
+    workers = sorted({path.relative_to(folder).as_posix() for folder in map(Path, theme_dirs)
+                      for path in folder.glob(WORKER_GLOB)})
+    if len(workers) != 1:
+        raise MaterialChanged(f"expected one search worker matching {WORKER_GLOB} in the theme, found {workers}")
+    return workers[0]
 
 
 def fix_search_worker(site: Path) -> None:

@@ -49,7 +49,11 @@ def figure(statement: Statement, lang: Lang, labels: dict[str, str], href) -> di
         yaxis=dict(type="category", categoryorder="array", automargin=True,
                    categoryarray=[labels[f"theme_{theme}"] for theme in reversed(THEME_ORDER)]),
     )
-    return fig.to_plotly_json()
+    data = fig.to_plotly_json()
+    # No template: plotly.py's default ("plotly") adds 7 KB of styling to every timeline page; the layout
+    # above sets what the chart needs, and plotly.js's own defaults do the rest.
+    del data["layout"]["template"]
+    return data
 
 
 THEME_ORDER = ("meetings", "energy", "methane", "forests", "finance", "ndc")

@@ -139,3 +139,9 @@ def test_bad_timeline_input_stops_the_build(source_copy, old, new, message):
         load(source_copy)
     assert str(caught.value).startswith(f"data/timeline.yaml:{line}")  # the line that is wrong
     assert message in str(caught.value)
+
+
+def test_the_chart_data_carries_no_plotly_template(site):
+    """plotly.py's default template is 7 KB of styling the chart does not use: it is left out of the page."""
+    figure = json.loads(soup(site, "en/timeline/").select_one("script#timeline-figure").string)
+    assert "template" not in figure["layout"] and figure["data"]
