@@ -1,6 +1,7 @@
 """Typeset PDFs of the statement (Chinese, English, bilingual), from print HTML made from the model.
 
-WeasyPrint lays out the print HTML (overrides/print/) with footnotes, page counters and bookmarks.
+WeasyPrint lays out the print HTML (overrides/print/) with page counters, bookmarks and endnotes: calls
+stand where the statement's marks stand, and the references cited follow the timeline.
 The CJK font is named, never left to fallback: without it the build stops with one line.
 """
 
@@ -11,12 +12,13 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import urlparse
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from scripts.citation import AUTHORS
 from scripts.dates import format_when, parse_when
-from scripts.model import HTML_LANG, Statement, Unit
+from scripts.model import HTML_LANG, Mark, Statement
 
 EDITIONS = ("zh", "en", "bilingual")
 FONT = "Noto Serif CJK SC"
@@ -40,30 +42,72 @@ def check_font() -> None:
                        "(`make build` does where it can)")
 
 
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def is_configured(site_url: str) -> bool:
+    """False for the placeholder address (a reserved .example host): the PDFs then print no address."""
+    host = urlparse(site_url).hostname or ""
+    return bool(host) and not (host == "example" or host.endswith(".example"))
+
+
+class Endnotes:
+    """The references a PDF cites, numbered in order of first call; a call is the number in superscript
+    digits, several calls at one place joined by ˒ (so that ²˒³ never reads as 23)."""
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+
+    def number(self, key: str) -> int:
+        if key not in self.keys:
+            self.keys.append(key)
+        return self.keys.index(key) + 1
+
+    @staticmethod
+    def sup(number: int) -> str:
+        return str(number).translate(_SUPERSCRIPT)
+
+    def pieces(self, text: str, marks: tuple[Mark, ...]) -> list[tuple[str, object]]:
+        """("text", words) and ("call", [numbers]) pieces: each call where its mark stands in the text."""
+        pieces: list[tuple[str, object]] = []
+        last = 0
+        for offset in sorted({mark.offset for mark in marks}):
+            if offset > last:
+                pieces.append(("text", text[last:offset]))
+            pieces.append(("call", list(dict.fromkeys(self.number(mark.key) for mark in marks
+                                                      if mark.offset == offset))))
+            last = offset
+        if last < len(text):
+            pieces.append(("text", text[last:]))
+        return pieces
+
+
 def print_html(statement: Statement, edition: str, site_url: str, root: Path) -> str:
     env = Environment(loader=FileSystemLoader(root / "overrides" / "print"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     main = "en" if edition == "en" else "zh"
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
+    configured = is_configured(site_url)
     base = site_url.rstrip("/") + "/"
 
-    def footnote(key: str) -> str:
+    def reference(key: str, lang: str) -> str:
         ref = statement.reference(key)
-        stop, comma = ("。", "，") if main == "zh" else (". ", ", ")
-        where = ref.url or (ref.source[main] if ref.source else "")
-        return f"{ref.title[main]}{comma}{format_when(ref.when, main)}{comma}{ref.body[main]}{stop}{where}"
+        stop, comma = ("。", "，") if lang == "zh" else (". ", ", ")
+        where = ref.url or (ref.source[lang] if ref.source else "")
+        return f"{ref.title[lang]}{comma}{format_when(ref.when, lang)}{comma}{ref.body[lang]}{stop}{where}"
 
-    def unit_url(unit: Unit, lang: str) -> str:
-        return base + statement.unit_url(unit, lang)
+    def link(path: str) -> str | None:
+        """The absolute address of a site path, where the edition has one."""
+        return base + path if configured else None
 
     return env.get_template("document.html").render(
-        statement=statement, edition=edition, ui=statement.ui, html_lang=HTML_LANG,
+        statement=statement, edition=edition, ui=statement.ui, html_lang=HTML_LANG, endnotes=Endnotes(),
         doc_title=statement.title[main] + ("" if edition != "bilingual" else "（中英对照）"),
         authors=("、" if main == "zh" else "; ").join(AUTHORS[main]), parties={lang: "、".join(AUTHORS["zh"]) if lang == "zh" else
                                                    " and ".join(AUTHORS["en"]) for lang in ("zh", "en")},
-        home_url={lang: base + statement.page("home").url[lang] for lang in ("zh", "en")},
+        home_url={lang: base + statement.page("home").url[lang] for lang in ("zh", "en")}, configured=configured,
         build_date=dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        footnote=footnote, unit_url=unit_url, when=format_when,
+        reference=reference, link=link, when=format_when,
         release_line={lang: statement.ui["edition_release"][lang].format(
             version=statement.release.version, date=format_when(parse_when(statement.release.date), lang))
             for lang in ("zh", "en")})
@@ -80,8 +124,9 @@ def build_pdfs(statement: Statement, site: Path, site_url: str, root: Path) -> d
         target = site / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         document = HTML(string=print_html(statement, edition, site_url, root), base_url=str(root))
+        # PDF/UA: tagged (a structure tree for screen readers), with the document's language and title shown.
         document.write_pdf(target, stylesheets=[stylesheet], pdf_identifier=f"sunnylands-{edition}".encode(),
-                           uncompressed_pdf=False)
+                           uncompressed_pdf=False, pdf_variant="pdf/ua-1")
         written[edition] = target
     return written
 

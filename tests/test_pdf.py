@@ -22,16 +22,35 @@ def pdf_text(path: Path) -> str:
                           check=True).stdout
 
 
+CALLS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹˒]+")
+
+
 def squeeze(text: str, lang: str) -> str:
     """The text without white space, where a line may break (a Chinese line anywhere, an English one after
-    a slash), and for English without hyphens (pdftotext joins a line ending in one: el-/Sheikh)."""
-    return re.sub(r"\s+", "", text if lang == "zh" else text.replace("-", ""))
+    a slash), for English without hyphens (pdftotext joins a line ending in one: el-/Sheikh), and without
+    the reference calls (superscript digits, which the statement's own text never uses)."""
+    return re.sub(r"\s+", "", CALLS.sub("", text if lang == "zh" else text.replace("-", "")))
+
+
+@lru_cache(maxsize=None)
+def column_text(path: Path, side: str) -> str:
+    """The text of one column of the parallel PDF (left: Chinese, right: English), in reading order."""
+    chunks: list[str] = []
+    for page in PdfReader(path).pages:
+        middle = float(page.mediabox.width) / 2
+
+        def visit(text, cm, tm, font, size):
+            if text.strip() and ((tm[4] * cm[0] + cm[4] < middle) == (side == "left")):
+                chunks.append(text)
+        page.extract_text(visitor_text=visit)
+    return "".join(chunks)
 
 
 @pytest.mark.parametrize("edition", list(pdf_paths()))
 def test_every_unit_is_in_the_pdf_whole_and_once(site, statement, edition):
-    text = pdf_text(site / pdf_paths()[edition])
+    path = site / pdf_paths()[edition]
     for lang in LANGS_OF[edition]:
+        text = column_text(path, "left" if lang == "zh" else "right") if edition == "bilingual" else pdf_text(path)
         flat = squeeze(text, lang)
         for unit in statement.units():
             expected = squeeze(unit.display(lang), lang)
@@ -65,18 +84,90 @@ def test_outline_has_every_section_and_unit(site, statement, edition):
 
 
 @pytest.mark.parametrize("edition", list(pdf_paths()))
-def test_links_are_permanent_urls_and_metadata_is_set(site, statement, edition):
-    reader = PdfReader(site / pdf_paths()[edition])
-    uris = {annotation.get_object()["/A"]["/URI"] for page in reader.pages for annotation in page.get("/Annots", [])
-            if "/URI" in annotation.get_object().get("/A", {})}
+def test_addresses_are_relative_without_a_configured_site_url_and_metadata_is_set(site, statement, edition):
+    """The test build has no real address (its site_url is the placeholder .example host): the PDFs print
+    each unit's address relative to the edition, once, and claim no absolute one."""
+    path = site / pdf_paths()[edition]
+    reader = PdfReader(path)
+    uris = [annotation.get_object()["/A"]["/URI"] for page in reader.pages for annotation in page.get("/Annots", [])
+            if "/URI" in annotation.get_object().get("/A", {})]
+    assert not [uri for uri in uris if "example" in uri]
+    text = pdf_text(path)
+    assert "sunnylands-statement.example" not in squeeze(text, "zh")
     for lang in LANGS_OF[edition]:
         for unit in statement.units():
-            assert SITE_URL + statement.unit_url(unit, lang) in uris
+            # its own line (bilingual: both on one line, joined by a middle dot)
+            printed = re.findall(r"(?:^|\s)" + re.escape(statement.unit_url(unit, lang)) + r"(?=\s|$)", text, re.M)
+            assert len(printed) == 1, (edition, unit.id, lang)
     main = "en" if edition == "en" else "zh"
     assert reader.metadata.title.startswith(statement.title[main])
     assert "People's Republic of China" in reader.metadata.author or "中华人民共和国" in reader.metadata.author
     assert reader.trailer["/Root"]["/Lang"] == ("en" if edition == "en" else "zh-Hans")
-    assert len(reader.pages) > 5
+
+
+def test_with_a_configured_address_units_link_to_their_permanent_urls(statement, tmp_path):
+    from scripts.pdf import build_pdfs
+    from tests.conftest import ROOT
+
+    base = "https://edition.test/sunnylands/"
+    path = build_pdfs(statement, tmp_path, base, ROOT)["en"]
+    reader = PdfReader(path)
+    uris = {annotation.get_object()["/A"]["/URI"] for page in reader.pages for annotation in page.get("/Annots", [])
+            if "/URI" in annotation.get_object().get("/A", {})}
+    for unit in statement.units():
+        assert base + statement.unit_url(unit, "en") in uris
+
+
+@pytest.mark.parametrize("edition", list(pdf_paths()))
+def test_pdfs_are_tagged(site, edition):
+    info = subprocess.run(["pdfinfo", str(site / pdf_paths()[edition])], capture_output=True, text=True,
+                          check=True).stdout
+    assert re.search(r"^Tagged:\s+yes$", info, re.M), info
+
+
+def body_bottoms(path: Path) -> list[float]:
+    """For each page, how far down the text goes, as a share of the page (running head and folio aside)."""
+    reader = PdfReader(path)
+    shares = []
+    for page in reader.pages:
+        height = float(page.mediabox.height)
+        ys: list[float] = []
+        page.extract_text(visitor_text=lambda text, cm, tm, font, size: ys.append(tm[5] * cm[3] + cm[5])
+                          if text.strip() else None)
+        body = [y for y in ys if 0.1 * height < y < 0.9 * height]
+        shares.append(1 - min(body) / height if body else 0.0)
+    return shares
+
+
+@pytest.mark.parametrize("edition", list(pdf_paths()))
+def test_no_run_of_near_empty_pages(site, edition):
+    """No page after the title page is more than half empty, unless the next page begins a part (the
+    timeline, the references cited) or it is the last page."""
+    path = site / pdf_paths()[edition]
+    shares = body_bottoms(path)
+    starts = {index for index, page in enumerate(PdfReader(path).pages)
+              if re.match(r"\s*\S*\s*(时间线|On the timeline|参考文献注|References cited)",
+                          page.extract_text().split("\n", 1)[-1])}
+    for index in range(1, len(shares) - 1):
+        if index + 1 in starts:
+            continue
+        assert shares[index] >= 0.5, f"{edition}: page {index + 1} is {shares[index]:.0%} full"
+
+
+def test_calls_stand_where_the_marks_stand_and_several_are_separated(site, statement):
+    zh = pdf_text(site / pdf_paths()["zh"])
+    flat = re.sub(r"\s+", "", zh)
+    # ¶6 cites the G20 declaration right after its name, not at the end of the paragraph.
+    assert re.search(r"二十国集团领导人宣言[⁰¹²³⁴⁵⁶⁷⁸⁹]+所述", flat)
+    assert re.search(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]˒[⁰¹²³⁴⁵⁶⁷⁸⁹]", flat)  # two calls at one place read as two
+
+
+@pytest.mark.parametrize("edition", ["zh", "en"])
+def test_notes_and_translators_notes_are_printed(site, statement, edition):
+    flat = squeeze(pdf_text(site / pdf_paths()[edition]), edition)
+    for notes in (statement.notes, statement.translation_notes):
+        for note in notes.values():
+            assert squeeze(note.text[edition][:30], edition) in flat, note.unit
 
 
 def test_footnotes_and_timeline_are_typeset(site):
