@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from scripts.citation import ACCESSED, AUTHORS, EDITION, citations, coins, quote_citation, record
 from scripts.dates import format_when, parse_when
@@ -341,6 +342,16 @@ def _place_of(offset: int, spans: tuple[Span, ...]) -> int:
     return next((span.end for span in spans if span.start < offset < span.end), offset)
 
 
+# Python-Markdown's escapable characters: data that stands in a Markdown line (a heading) is text, never
+# markup, so a title like [x](javascript:…) or *term* reads as written. < and & are escaped as HTML.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def markdown_text(value: str) -> Markup:
+    """Text for a Markdown line: Markdown's special characters backslash-escaped, HTML's escaped."""
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(value))))
+
+
 class Renderer:
     """One Jinja environment over overrides/edition/, for every page body the edition generates."""
 
@@ -348,6 +359,7 @@ class Renderer:
         self.env = Environment(loader=FileSystemLoader(templates), autoescape=True, undefined=StrictUndefined,
                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
         self.env.globals["word_diff"] = word_diff
+        self.env.filters["md"] = markdown_text
 
     def page_markdown(self, context: PageContext, markdown: str) -> str:
         """The Markdown MkDocs renders for a page: its own, with what the model generates."""
