@@ -83,8 +83,9 @@ def _read_text(root: Path) -> _Text:
     return text
 
 
-def load(root: Path) -> Statement:
-    """Load and check the whole edition below `root` (the repository)."""
+def load(root: Path, preview: bool = False) -> Statement:
+    """Load and check the whole edition below `root` (the repository). A preview (`mkdocs serve`) shows
+    wording not yet recorded in a release, so that an editor sees the edit; every build checks it."""
     text = _read_text(root)
     units = text.units
     references = load_references(root)
@@ -95,7 +96,7 @@ def load(root: Path) -> Statement:
                      {target.status.source for target in targets if target.status})
     terms = load_terms(root)
     term_units = check_terms(terms, units)
-    releases, history = load_releases(root, units)  # after the checks of the wording itself
+    releases, history = load_releases(root, units, recorded=not preview)  # after the checks of the wording
     glossary = load_glossary(root)
     spans = term_spans(glossary, units)
 

@@ -33,8 +33,10 @@ def snapshot_name(version: str) -> str:
     return f"{SNAPSHOTS}/{version}.yaml"
 
 
-def load_releases(root: Path, units: list[Unit]) -> tuple[tuple[Release, ...], dict[str, tuple[Wording, ...]]]:
-    """The releases, oldest first, and each unit's wordings (one per release that changed it)."""
+def load_releases(root: Path, units: list[Unit],
+                  recorded: bool = True) -> tuple[tuple[Release, ...], dict[str, tuple[Wording, ...]]]:
+    """The releases, oldest first, and each unit's wordings (one per release that changed it). `recorded`:
+    the sources' wording must be the newest release's (every build; a preview shows an edit before that)."""
     data = read_yaml(root / FILE, FILE)
     releases = _releases(data, {unit.id for unit in units})
     snapshots = [_snapshot(root, release) for release in releases]
@@ -45,7 +47,8 @@ def load_releases(root: Path, units: list[Unit]) -> tuple[tuple[Release, ...], d
         if snapshot is None:
             raise SourceError(data.where("releases", index), f"release {release.version} has no snapshot "
                               f"{snapshot_name(release.version)}; a past release's wording cannot be rebuilt")
-    _check_current(units, releases[-1], snapshots[-1])
+    if recorded:
+        _check_current(units, releases[-1], snapshots[-1])
     for index in range(1, len(releases)):
         _check_recorded(data, index, releases[index], snapshots[index - 1][0], snapshots[index][0])
     history: dict[str, tuple[Wording, ...]] = {}
