@@ -55,16 +55,21 @@ def statement_json(site) -> dict:
     return json.loads((site / "statement.json").read_text(encoding="utf-8"))
 
 
-@pytest.fixture
-def source_copy(tmp_path) -> Path:
-    """A copy of the sources that a test may break."""
+def copy_sources(target: Path) -> Path:
+    """A copy of the sources under `target`, for a test to change."""
     for part in SOURCE_PARTS:
         src = ROOT / part
         if src.is_dir():
-            shutil.copytree(src, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(src, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
-            shutil.copy(src, tmp_path / part)
-    return tmp_path
+            shutil.copy(src, target / part)
+    return target
+
+
+@pytest.fixture
+def source_copy(tmp_path) -> Path:
+    """A copy of the sources that a test may break."""
+    return copy_sources(tmp_path)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -108,10 +108,11 @@ def test_site_reads_from_a_local_folder(page, site):
     assert page.url.endswith("/en/energy-transition/index.html")
 
 
-def select_words(page, unit_id: str, words: str) -> None:
-    """Select `words` inside a unit's text as a reader would with the mouse (a DOM range, then the event)."""
-    page.evaluate("""([id, words]) => {
-        const body = document.querySelector('#' + CSS.escape(id) + ' .edition-body');
+# A DOM range over `words` inside the units' texts (optionally one unit's): what a reader selects.
+FIND_WORDS = """([words, id]) => {
+    const bodies = id ? [document.querySelector('#' + CSS.escape(id) + ' .edition-body')]
+                      : [...document.querySelectorAll('.edition-body')];
+    for (const body of bodies) {
         const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
             const at = node.data.indexOf(words);
@@ -119,26 +120,7 @@ def select_words(page, unit_id: str, words: str) -> None:
                 const range = document.createRange();
                 range.setStart(node, at);
                 range.setEnd(node, at + words.length);
-                getSelection().removeAllRanges();
-                getSelection().addRange(range);
-                return;
-            }
-        }
-        throw new Error('words not found in ' + id);
-    }""", [unit_id, words])
-
-
-WORDS_BOX = """(words) => {
-    for (const body of document.querySelectorAll('.edition-body')) {
-        const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            const at = node.data.indexOf(words);
-            if (at >= 0) {
-                const range = document.createRange();
-                range.setStart(node, at);
-                range.setEnd(node, at + words.length);
-                const box = range.getBoundingClientRect();
-                return {top: box.top, bottom: box.bottom, height: innerHeight};
+                return range;
             }
         }
     }
@@ -146,8 +128,23 @@ WORDS_BOX = """(words) => {
 }"""
 
 
+def select_words(page, unit_id: str, words: str) -> None:
+    """Select `words` inside a unit's text as a reader would with the mouse (a DOM range, then the event)."""
+    found = page.evaluate(f"""([words, id]) => {{
+        const range = ({FIND_WORDS})([words, id]);
+        if (range) {{ getSelection().removeAllRanges(); getSelection().addRange(range); }}
+        return Boolean(range);
+    }}""", [words, unit_id])
+    assert found, f"{words!r} not in {unit_id}"
+
+
 def words_in_view(page, words: str) -> bool:
-    box = page.evaluate(WORDS_BOX, words)
+    box = page.evaluate(f"""(words) => {{
+        const range = ({FIND_WORDS})([words, null]);
+        if (!range) return null;
+        const box = range.getBoundingClientRect();
+        return {{top: box.top, bottom: box.bottom, height: innerHeight}};
+    }}""", words)
     assert box is not None, words
     return 0 <= box["top"] and box["bottom"] <= box["height"]
 

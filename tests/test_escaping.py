@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from tests.conftest import build_site
+from tests.conftest import build_site, copy_sources
 from tests.html import soup
 from tests.test_bad_input import edit
 
@@ -18,16 +18,7 @@ HOSTILE = "*em* _u_ [x](javascript:alert(1)) `code` <b>bold</b> & more"
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     """A build whose data holds Markdown and HTML: a reference title, a note and a glossary explanation."""
-    from tests.conftest import ROOT, SOURCE_PARTS
-    import shutil
-
-    root = tmp_path_factory.mktemp("hostile")
-    for part in SOURCE_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, root / part)
+    root = copy_sources(tmp_path_factory.mktemp("hostile"))
     edit(root, "data/references.yaml", "en: United Nations Framework Convention on Climate Change (UNFCCC)}",
          f'en: "UNFCCC {HOSTILE}"}}')
     notes = root / "data/notes.yaml"
