@@ -179,3 +179,53 @@ def test_a_copied_quote_link_opens_with_the_words_in_view(browser, server, url, 
     reader.wait_for_timeout(500)  # the browser scrolls to a text fragment once the page has loaded
     assert words_in_view(reader, words[:8])
     context.close()
+
+
+def test_a_glossary_tip_can_be_reached_with_the_pointer_and_dismissed(page, server):
+    """WCAG 1.4.13: the tip stays while the pointer moves onto it, and Escape dismisses it."""
+    page.goto(server + "en/methane/")
+    term = page.locator("#p13 a.edition-term").first
+    term.hover()
+    tip = page.locator(f"#{term.get_attribute('aria-describedby')}")
+    assert tip.is_visible()
+    tip.hover()  # across the gap between the term and its tip
+    page.wait_for_timeout(500)
+    assert tip.is_visible()
+    page.keyboard.press("Escape")
+    assert not tip.is_visible()
+
+
+def test_copying_says_what_happened_also_when_the_clipboard_refuses(browser, server):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(server + "en/methane/")
+    page.click("#p13 > .edition-tools .edition-copy")
+    status = page.locator("[role=status].edition-status-message")
+    assert status.inner_text() == "Copied"
+    refused = browser.new_context()  # no clipboard permission, and no fallback: the copy fails
+    page = refused.new_page()
+    page.add_init_script("document.execCommand = () => false; navigator.clipboard.writeText = () => Promise.reject(new Error('no'));")
+    page.goto(server + "methane/")
+    page.click("#p13 > .edition-tools .edition-copy")
+    message = page.locator("[role=status].edition-status-message").inner_text()
+    assert message.startswith("无法写入剪贴板") and message.endswith(server + "methane/#p13")
+    context.close()
+    refused.close()
+
+
+def test_the_language_link_carries_the_fragment_for_every_way_of_opening_it(page, server):
+    page.goto(server + "en/cop28/#p24-8")
+    hrefs = page.eval_on_selector_all("a.md-select__link[hreflang]", "links => links.map(link => link.href)")
+    assert hrefs and all(href.endswith("#p24-8") for href in hrefs)
+    page.evaluate("location.hash = '#p25'")
+    hrefs = page.eval_on_selector_all("a.md-select__link[hreflang]", "links => links.map(link => link.href)")
+    assert all(href.endswith("#p25") for href in hrefs)
+
+
+@pytest.mark.parametrize("url", ["energy-transition/", "en/energy-transition/"])
+def test_unit_tools_are_targets_of_at_least_24_pixels(page, server, url):
+    """WCAG 2.5.8 (target size): the permanent link 第七条 / ¶7 and the copy button."""
+    page.goto(server + url)
+    for selector in ("#p7 .edition-permalink", "#p7 .edition-copy"):
+        box = page.locator(selector).bounding_box()
+        assert box["width"] >= 24 and box["height"] >= 24, (selector, box)

@@ -3,6 +3,7 @@
   "use strict";
 
   var siteRoot = new URL(document.currentScript.getAttribute("data-root").replace(/\/?$/, "/"), location.href);
+  var copyFailed = document.currentScript.getAttribute("data-copy-failed");
 
   function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) {
@@ -21,16 +22,35 @@
     return done ? Promise.resolve() : Promise.reject(new Error("copy refused"));
   }
 
+  // One status region for the page: what a copy did, said to screen readers and shown for a moment.
+  var status = document.createElement("div");
+  status.className = "edition-status-message";
+  status.setAttribute("role", "status");
+  status.setAttribute("aria-live", "polite");
+  document.body.appendChild(status);
+  var statusTimer = null;
+  function announce(message, failed) {
+    status.textContent = message;
+    status.classList.toggle("edition-status-message--failed", Boolean(failed));
+    status.classList.add("edition-status-message--shown");
+    clearTimeout(statusTimer);
+    statusTimer = setTimeout(function () { status.classList.remove("edition-status-message--shown"); }, 4000);
+  }
+
   // A copy button: shown (it is hidden in the HTML, so that readers without JavaScript never see a
-  // dead control), and saying "Copied" (its data-copied) for two seconds once it has copied.
+  // dead control), saying "Copied" (its data-copied) for two seconds once it has copied; a refused
+  // clipboard says so, with the text to copy by hand.
   function copyButton(button, text) {
     var label = button.textContent;
     button.hidden = false;
-    button.setAttribute("aria-live", "polite");
     button.addEventListener("click", function () {
-      copyText(text()).then(function () {
+      var value = text();
+      copyText(value).then(function () {
         button.textContent = button.getAttribute("data-copied");
+        announce(button.getAttribute("data-copied"));
         setTimeout(function () { button.textContent = label; }, 2000);
+      }, function () {
+        announce(copyFailed + " " + value, true);
       });
     });
   }
@@ -167,9 +187,20 @@
     tip.style.top = box.bottom + window.scrollY + 6 + "px";
     shownFor = term;
   }
+  // The pointer may move from the term onto its tip (WCAG 1.4.13): the tip hides only when the pointer
+  // has left both, or on Escape.
+  var hideTimer = null;
+  function hideSoon() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hideTip, 300);
+  }
+  document.querySelectorAll(".edition-tip").forEach(function (tip) {
+    tip.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+    tip.addEventListener("mouseleave", hideSoon);
+  });
   document.querySelectorAll("a.edition-term").forEach(function (term) {
-    term.addEventListener("mouseenter", function () { showTip(term); });
-    term.addEventListener("mouseleave", hideTip);
+    term.addEventListener("mouseenter", function () { clearTimeout(hideTimer); showTip(term); });
+    term.addEventListener("mouseleave", hideSoon);
     term.addEventListener("focus", function () { showTip(term); });
     term.addEventListener("blur", hideTip);
     term.addEventListener("pointerdown", function (event) {
@@ -215,11 +246,13 @@
     }, true);
   }
 
-  // The i18n plugin's language links drop the #fragment: add the current one as the reader leaves.
-  document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
-    if (link && location.hash) {
+  // The i18n plugin's language links drop the #fragment: each carries the current one in its href, so
+  // that a click, a middle-click and "open in new tab" all keep the reader on the same unit.
+  function languageLinksKeepTheFragment() {
+    document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
       link.href = link.href.split("#")[0] + location.hash;
-    }
-  }, true);
+    });
+  }
+  languageLinksKeepTheFragment();
+  window.addEventListener("hashchange", languageLinksKeepTheFragment);
 })();
