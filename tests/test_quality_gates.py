@@ -77,6 +77,22 @@ def test_every_page_kind_passes_axe_and_marks_passage_languages(page, server, st
 
 
 @pytest.mark.browser
+def test_the_dark_scheme_passes_axe_on_every_page_kind(browser, server, statement):
+    """A reader whose system asks for dark gets Material's slate scheme, and every edition element (notes,
+    highlight, tips, timeline, cite panel, history) keeps its contrast there."""
+    context = browser.new_context(color_scheme="dark", viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    problems = []
+    for url in page_urls(statement):
+        page.goto(server + url)
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate", url
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")  # notes, cite, history
+        problems += check_axe(page, url)
+    context.close()
+    assert [str(problem) for problem in problems] == []
+
+
+@pytest.mark.browser
 def test_accessibility_gate_catches_an_image_without_alt(browser, broken_site):
     page = browser.new_page()
     page.goto((broken_site / "en" / "index.html").as_uri())
