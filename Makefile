@@ -31,9 +31,10 @@ pdf: $(STAMP)
 	bash scripts/system-deps.sh $(BUILD_DEPS)
 	$(BIN)/python -m scripts.pdf site
 
-## test: the whole test suite and quality gates (builds the site itself; Debian's chromium, Java for vnu)
+## test: ruff, then the whole test suite and quality gates (builds the site itself; Debian's chromium, Java for vnu)
 test: $(STAMP)
 	bash scripts/system-deps.sh $(TEST_DEPS)
+	$(BIN)/ruff check scripts tests
 	$(BIN)/python -m pytest
 
 ## gates: the tests that need no browser (the Pages workflow runs them before it publishes)

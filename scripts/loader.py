@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 from scripts.authority import Authority, AuthorityLine, read_authority
 from scripts.citations import KEY, take_marks
@@ -187,7 +187,7 @@ def _build_section(zh: SourceFile, en: SourceFile) -> Section:
     """One section from its two pages."""
     _check_same_units(zh, en)
     units: list[Unit] = []
-    for zh_line, en_line in zip(zh.units, en.units):
+    for zh_line, en_line in zip(zh.units, en.units, strict=True):
         unit = _build_unit(zh_line, en_line, zh.meta["section"])
         if unit.kind == "item":
             _attach_item(units, unit, zh_line)
@@ -216,7 +216,7 @@ def _check_same_units(zh: SourceFile, en: SourceFile) -> None:
         raise SourceError(en.where, f"unit missing in English (it stands at {only_zh[0].where})", only_zh[0].id)
     if only_en:
         raise SourceError(zh.where, f"unit missing in Chinese (it stands at {only_en[0].where})", only_en[0].id)
-    for zh_line, en_line in zip(zh.units, en.units):
+    for zh_line, en_line in zip(zh.units, en.units, strict=True):
         if zh_line.id != en_line.id:
             raise SourceError(en_line.where, f"units in a different order than {zh_line.where} "
                               f"('{zh_line.id}' there)", en_line.id)
@@ -308,7 +308,8 @@ def _check_against_authority(authority: Authority, headings: dict[str, tuple[Tex
 def _difference(expected: AuthorityLine, kind: str, text: str) -> str:
     if kind != expected.kind:
         return f"expected the source's {expected.kind} ({expected.where}) here, found a {kind}"
-    at = next((i for i, (a, b) in enumerate(zip(expected.text, text)) if a != b), min(len(text), len(expected.text)))
+    at = next((i for i, (a, b) in enumerate(zip(expected.text, text, strict=False)) if a != b),
+              min(len(text), len(expected.text)))
     return (f"Chinese text differs from the source ({expected.where}) at character {at + 1}: "
             f"source «{_excerpt(expected.text, at)}», here «{_excerpt(text, at)}»")
 

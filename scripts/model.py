@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator, Literal
+from typing import TYPE_CHECKING, Literal
+from collections.abc import Iterator
 
 if TYPE_CHECKING:
     from scripts.dates import When
@@ -57,7 +58,7 @@ class Unit:
     text: Text  # as a reader reads it, without the label
     section: str  # id of the section it stands in
     parent: str | None = None  # the clause an item belongs to
-    items: tuple["Unit", ...] = ()
+    items: tuple[Unit, ...] = ()
     insertions: tuple[tuple[int, int], ...] = ()  # editorial insertions in the English: [start, end) with brackets
     marks: dict[Lang, tuple[Mark, ...]] = field(default_factory=dict, compare=False, hash=False)
     where: dict[Lang, Location] = field(default_factory=dict, compare=False, hash=False)
@@ -114,7 +115,7 @@ class Provenance:
 
     headline: str  # the news headline above the statement (provenance, not statement text)
     lead: str  # the news lead (provenance, not statement text)
-    official: tuple["OfficialText", ...]
+    official: tuple[OfficialText, ...]
     translation_note: Text
 
 
@@ -136,7 +137,7 @@ class Reference:
 
     key: str
     title: Text
-    when: "When"
+    when: When
     body: Text
     note: Text
     url: str | None = None
@@ -208,8 +209,8 @@ class TargetStatus:
     """What has happened to a target or event since, with its source."""
 
     state: str  # held, adopted, submitted, met-late, off-track … (scripts/timeline.py STATES)
-    when: "When | None"  # when it happened, if it is an event
-    as_of: "When"  # when the edition last checked it
+    when: When | None  # when it happened, if it is an event
+    as_of: When  # when the edition last checked it
     note: Text
     source: str  # a reference key
 
@@ -219,7 +220,7 @@ class Target:
     """A dated event, deadline, baseline or target that the statement names or implies."""
 
     id: str
-    when: "When"
+    when: When
     kind: str  # meeting, milestone, baseline, target, expectation, plan
     theme: str  # energy, methane, forests, finance, ndc, meetings
     units: tuple[str, ...]
@@ -277,7 +278,7 @@ class Statement:
     glossary: tuple[Term, ...] = ()
     spans: dict[tuple[str, Lang], tuple[Span, ...]] = field(default_factory=dict)  # (unit id, lang) → terms
     see_also: dict[str, tuple[str, ...]] = field(default_factory=dict)  # unit id → related unit ids
-    search: "SearchDictionary | None" = None
+    search: SearchDictionary | None = None
     targets: tuple[Target, ...] = ()  # in date order
     translation_notes: dict[str, Note] = field(default_factory=dict)  # by unit id: notes on the translation
     terms: tuple[FixedTerm, ...] = ()  # the fixed terms of the translation
@@ -293,7 +294,7 @@ class Statement:
     def revisions(self, unit_id: str, lang: Lang) -> tuple[tuple[Wording, Wording], ...]:
         """(earlier, later) pairs of wordings where the unit's text in `lang` changed, oldest first."""
         wordings = self.history.get(unit_id, ())
-        return tuple((a, b) for a, b in zip(wordings, wordings[1:]) if a.text[lang] != b.text[lang])
+        return tuple((a, b) for a, b in zip(wordings, wordings[1:], strict=False) if a.text[lang] != b.text[lang])
 
     def units(self) -> Iterator[Unit]:
         """Every citable unit in reading order, items right after their clause."""

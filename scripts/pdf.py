@@ -103,10 +103,10 @@ def print_html(statement: Statement, edition: str, site_url: str, root: Path) ->
     return env.get_template("document.html").render(
         statement=statement, edition=edition, ui=statement.ui, html_lang=HTML_LANG, endnotes=Endnotes(),
         doc_title=statement.title[main] + ("" if edition != "bilingual" else "（中英对照）"),
-        authors=("、" if main == "zh" else "; ").join(AUTHORS[main]), parties={lang: "、".join(AUTHORS["zh"]) if lang == "zh" else
-                                                   " and ".join(AUTHORS["en"]) for lang in ("zh", "en")},
+        authors=("、" if main == "zh" else "; ").join(AUTHORS[main]),
+        parties={"zh": "、".join(AUTHORS["zh"]), "en": " and ".join(AUTHORS["en"])},
         home_url={lang: base + statement.page("home").url[lang] for lang in ("zh", "en")}, configured=configured,
-        build_date=dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        build_date=dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         reference=reference, link=link, when=format_when,
         release_line={lang: statement.ui["edition_release"][lang].format(
             version=statement.release.version, date=format_when(parse_when(statement.release.date), lang))

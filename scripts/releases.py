@@ -43,7 +43,7 @@ def load_releases(root: Path, units: list[Unit],
     if snapshots[-1] is None:
         raise SourceError(data.where("releases", len(releases) - 1), f"release {releases[-1].version} has no "
                           f"snapshot {snapshot_name(releases[-1].version)}: run `make release` to write it")
-    for index, (release, snapshot) in enumerate(zip(releases, snapshots)):
+    for index, (release, snapshot) in enumerate(zip(releases, snapshots, strict=True)):
         if snapshot is None:
             raise SourceError(data.where("releases", index), f"release {release.version} has no snapshot "
                               f"{snapshot_name(release.version)}; a past release's wording cannot be rebuilt")
@@ -54,7 +54,7 @@ def load_releases(root: Path, units: list[Unit],
     history: dict[str, tuple[Wording, ...]] = {}
     for unit in units:
         wordings: list[Wording] = []
-        for release, (texts, _) in zip(releases, snapshots):
+        for release, (texts, _) in zip(releases, snapshots, strict=True):
             text = texts.get(unit.id)
             if text is not None and (not wordings or wordings[-1].text != text):
                 wordings.append(Wording(version=release.version, date=release.date, text=text))

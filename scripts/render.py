@@ -16,8 +16,8 @@ from scripts.dates import format_when, parse_when
 from scripts.pdf import pdf_paths
 from scripts.worddiff import word_diff
 from scripts.timeline_chart import THEME_ORDER, SvgChart, figure, svg_chart
-from scripts.model import (HTML_LANG, Lang, Mark, Page, Reference, Release, Section, Span, Statement, Target, Text, Unit,
-                           Wording)
+from scripts.model import (HTML_LANG, Lang, Mark, Page, Reference, Release, Section, Span, Statement, Target, Text,
+                           Unit, Wording)
 
 # Pages whose units carry the edition's notes (the parallel page keeps its two columns aligned).
 _NOTES_ON = ("section", "full_text")
@@ -59,7 +59,7 @@ class PageContext:
     def text(self, value: Text) -> str:
         return value[self.lang]
 
-    def in_lang(self, lang: Lang) -> "PageContext":
+    def in_lang(self, lang: Lang) -> PageContext:
         """The same page rendering text in another language (the parallel page's columns share footnotes)."""
         other = PageContext(self.statement, self.page, lang, self.site_url)
         other._ref_ids = self._ref_ids
@@ -165,7 +165,7 @@ class PageContext:
                       | {mark.offset for mark in marks if not _inside(mark.offset, spans)})
         by_start = {span.start: span for span in spans}
         segments: list[Segment] = []
-        for start, end in zip(cuts, cuts[1:] + [None]):
+        for start, end in zip(cuts, cuts[1:] + [None], strict=True):
             for mark in marks:
                 if _place_of(mark.offset, spans) == start:
                     segments.append(self._reference(mark.key))

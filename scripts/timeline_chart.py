@@ -12,6 +12,9 @@ from scripts.model import Lang, Statement, Target
 # plotly.js itself is self-hosted from overrides/assets/edition/plotly-basic.min.js: plotly.js-basic-dist-min
 # 4.1.1 (npm; MIT, see plotly-basic.LICENSE.txt), the plotly.js version this plotly.py bundles, cut to the
 # scatter, bar and pie traces: 1.2 MB against the full bundle's 4.8 MB.
+PLOTLY_FILE = "overrides/assets/edition/plotly-basic.min.js"
+PLOTLY_SOURCE = "npm plotly.js-basic-dist-min@4.1.1, package/plotly-basic.min.js"
+PLOTLY_SHA256 = "99784e3abfb07b142a15e521a439e6d9addceadb3f79553fd24c72774f0649ba"  # as published on npm
 # Marker shapes by kind; colours by kind, dark enough for contrast on white.
 _SYMBOLS = {"meeting": "circle", "milestone": "diamond", "expectation": "square", "plan": "triangle-up",
             "target": "star", "baseline": "x"}
@@ -93,13 +96,14 @@ def svg_chart(statement: Statement, lang: Lang, labels: dict[str, str], href) ->
     def x(day: dt.date) -> float:
         return round(left + (day - RANGE[0]).days / (RANGE[1] - RANGE[0]).days * (right - left), 1)
 
-    rows = tuple((labels[f"theme_{theme}"], top + row_height * (index + 0.5)) for index, theme in enumerate(THEME_ORDER))
-    row_y = {theme: y for theme, (_, y) in zip(THEME_ORDER, rows)}
+    rows = tuple((labels[f"theme_{theme}"], top + row_height * (index + 0.5))
+                 for index, theme in enumerate(THEME_ORDER))
+    row_y = {theme: y for theme, (_, y) in zip(THEME_ORDER, rows, strict=True)}
     items = tuple(SvgItem(x1=x(target.when.start), x2=x(target.when.end), y=row_y[target.theme], kind=target.kind,
                           colour=_COLOURS[target.kind],
                           href=href(statement.unit_url(statement.unit(target.units[0]), lang)),
                           title=labels["chart_item_title"].format(
-                              **dict(zip(("label", "when", "units"), _describe(statement, target, lang)))))
+                              **dict(zip(("label", "when", "units"), _describe(statement, target, lang), strict=True))))
                   for target in statement.targets)
     ticks = tuple((year, x(dt.date(year, 1, 1))) for year in range(2020, 2037, 5))
     kinds = {target.kind for target in statement.targets}

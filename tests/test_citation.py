@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 from dataclasses import replace
 from datetime import date
@@ -10,7 +9,7 @@ from datetime import date
 import pytest
 from pybtex.database import parse_string
 
-from scripts.citation import FORMATS, citations, csl, fill_accessed, record
+from scripts.citation import citations, fill_accessed, record
 from tests.html import soup
 
 SITE = "https://sunnylands-statement.example/"

@@ -222,7 +222,7 @@ def test_each_unit_saves_as_a_document_by_two_institutions(site, statement, url)
     units = [u for top in section.units for u in (top, *top.items)]
     assert len(spans) == len(units)
     lang = "en" if url.startswith("en/") else "zh"
-    for span, unit in zip(spans, units):
+    for span, unit in zip(spans, units, strict=True):
         item = zotero_parse_context_object(span["title"])
         assert item["itemType"] == "document"
         assert item["creators"] == [{"lastName": name, "isInstitution": True} for name in record(statement, lang, SITE).authors]

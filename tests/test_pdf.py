@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,7 @@ SITE_URL = "https://sunnylands-statement.example/"
 LANGS_OF = {"zh": ("zh",), "en": ("en",), "bilingual": ("zh", "en")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def pdf_text(path: Path) -> str:
     return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
                           check=True).stdout
@@ -32,14 +32,14 @@ def squeeze(text: str, lang: str) -> str:
     return re.sub(r"\s+", "", CALLS.sub("", text if lang == "zh" else text.replace("-", "")))
 
 
-@lru_cache(maxsize=None)
+@cache
 def column_text(path: Path, side: str) -> str:
     """The text of one column of the parallel PDF (left: Chinese, right: English), in reading order."""
     chunks: list[str] = []
     for page in PdfReader(path).pages:
         middle = float(page.mediabox.width) / 2
 
-        def visit(text, cm, tm, font, size):
+        def visit(text, cm, tm, font, size, middle=middle):
             if text.strip() and ((tm[4] * cm[0] + cm[4] < middle) == (side == "left")):
                 chunks.append(text)
         page.extract_text(visitor_text=visit)
@@ -132,7 +132,7 @@ def body_bottoms(path: Path) -> list[float]:
     for page in reader.pages:
         height = float(page.mediabox.height)
         ys: list[float] = []
-        page.extract_text(visitor_text=lambda text, cm, tm, font, size: ys.append(tm[5] * cm[3] + cm[5])
+        page.extract_text(visitor_text=lambda text, cm, tm, font, size, ys=ys: ys.append(tm[5] * cm[3] + cm[5])
                           if text.strip() else None)
         body = [y for y in ys if 0.1 * height < y < 0.9 * height]
         shares.append(1 - min(body) / height if body else 0.0)

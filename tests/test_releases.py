@@ -133,7 +133,7 @@ def reworded() -> list[tuple[str, str, str, str, str]]:
     """(unit, earlier version, earlier English, later version, later English) for consecutive snapshots."""
     versions = sorted(snapshots().items(), key=lambda item: [int(part) for part in item[0].split(".")])
     return [(unit_id, v1, t1[unit_id]["en"], v2, t2[unit_id]["en"])
-            for (v1, t1), (v2, t2) in zip(versions, versions[1:]) for unit_id in t2
+            for (v1, t1), (v2, t2) in zip(versions, versions[1:], strict=False) for unit_id in t2
             if unit_id in t1 and t1[unit_id]["en"] != t2[unit_id]["en"]]
 
 
@@ -143,7 +143,7 @@ def test_a_revised_unit_says_so_with_its_earlier_wording_and_the_change(site, st
     if not changes:
         import pytest
         pytest.skip("no release has reworded a unit yet")
-    for unit_id, v1, before, v2, after in changes:
+    for unit_id, _, before, v2, after in changes:
         page = soup(site, statement.page(statement.unit(unit_id).section).url.en)
         history = page.select_one(f"#{unit_id} > details.edition-history, #{unit_id} details.edition-history")
         assert history is not None, unit_id

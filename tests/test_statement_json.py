@@ -32,7 +32,7 @@ def test_pages_and_their_urls(site, statement_json):
     assert pages["parallel"] == {"zh": "parallel/", "en": "en/parallel/"}
     urls = [pages["home"], pages["full_text"], pages["parallel"], *pages["sections"].values()]
     for pair in urls:
-        for lang, url in pair.items():
+        for url in pair.values():
             assert not url.startswith("/")
             assert (site / url / "index.html").exists(), url
 

@@ -145,3 +145,13 @@ def test_the_chart_data_carries_no_plotly_template(site):
     """plotly.py's default template is 7 KB of styling the chart does not use: it is left out of the page."""
     figure = json.loads(soup(site, "en/timeline/").select_one("script#timeline-figure").string)
     assert "template" not in figure["layout"] and figure["data"]
+
+
+def test_the_vendored_plotly_is_the_published_file():
+    """The self-hosted plotly.js is byte for byte the file npm publishes (its SHA-256 was taken from the
+    package tarball when it was vendored): an edit or a swap shows here."""
+    import hashlib
+
+    from scripts.timeline_chart import PLOTLY_FILE, PLOTLY_SHA256
+    from tests.conftest import ROOT
+    assert hashlib.sha256((ROOT / PLOTLY_FILE).read_bytes()).hexdigest() == PLOTLY_SHA256

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -75,11 +75,11 @@ class _IdIndex:
     def __init__(self, site: Path):
         self.site = site
 
-    @lru_cache(maxsize=None)
+    @cache  # noqa: B019 (one checker per check of a built site: the cache lives as long as the run)
     def document(self, html: Path) -> BeautifulSoup:
         return BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
 
-    @lru_cache(maxsize=None)
+    @cache  # noqa: B019 (one checker per check of a built site)
     def of(self, html: Path) -> frozenset[str]:
         document = self.document(html)
         return frozenset(element["id"] for element in document.find_all(id=True)) | \
