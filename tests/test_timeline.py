@@ -86,23 +86,28 @@ def test_the_drawn_chart_links_every_item_to_its_clause(site, statement, lang):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_interactive_chart_loads_when_reached_and_its_items_lead_to_their_clauses(page, server, statement, lang):
+def test_interactive_chart_loads_when_asked_keeps_the_svg_and_its_items_lead_to_their_clauses(page, server,
+                                                                                             statement, lang):
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(server + statement.page("timeline").url[lang])
     page.wait_for_load_state("networkidle")
     assert not any("plotly" in url for url in requested)  # the page is read before plotly is fetched
     assert page.locator("#timeline-chart svg line.today").count() == 1  # today, drawn in the browser
-    page.hover("#timeline-chart")
-    page.wait_for_selector("#timeline-chart[data-drawn]", timeout=15000)
-    assert page.locator("#timeline-chart .scatterlayer .point").count() == len(statement.targets)
-    assert page.locator("#timeline-chart .shapelayer path").count() >= 1  # today's line
+    page.hover("#timeline-chart")  # a pointer passing over the chart fetches nothing
+    page.wait_for_timeout(500)
+    assert not any("plotly" in url for url in requested)
+    page.click(".edition-chart-interactive")
+    page.wait_for_selector("#timeline-interactive[data-drawn]", timeout=15000)
+    assert page.locator("#timeline-chart svg a.item").count() == len(statement.targets)  # the SVG stays
+    assert page.locator("#timeline-interactive .scatterlayer .point").count() == len(statement.targets)
+    assert page.locator("#timeline-interactive .shapelayer path").count() >= 1  # today's line
     targets = {target.id: target for target in statement.targets}
-    hrefs = page.evaluate("""() => document.getElementById('timeline-chart').data.flatMap(trace => trace.customdata)
+    hrefs = page.evaluate("""() => document.getElementById('timeline-interactive').data.flatMap(trace => trace.customdata)
                                       .map(href => new URL(href, location.href).href)""")
     assert sorted(hrefs) == sorted(server + statement.unit_url(statement.unit(t.units[0]), lang)
                                    for t in targets.values())
-    point = page.locator("#timeline-chart .scatterlayer .point").first
+    point = page.locator("#timeline-interactive .scatterlayer .point").first
     with page.expect_navigation():
         point.click(force=True)
     assert "#" in page.url and page.url.split("#")[1] in {u for t in targets.values() for u in t.units}
@@ -155,3 +160,20 @@ def test_the_vendored_plotly_is_the_published_file():
     from scripts.timeline_chart import PLOTLY_FILE, PLOTLY_SHA256
     from tests.conftest import ROOT
     assert hashlib.sha256((ROOT / PLOTLY_FILE).read_bytes()).hexdigest() == PLOTLY_SHA256
+
+
+@pytest.mark.browser
+def test_every_chart_item_is_a_link_the_keyboard_reaches_and_follows(page, server, statement):
+    page.goto(server + "en/timeline/")
+    items = page.locator("#timeline-chart svg a.item")
+    assert items.count() == len(statement.targets)
+    names = page.evaluate("""() => [...document.querySelectorAll('#timeline-chart svg a.item')]
+                                    .map(a => a.querySelector('title').textContent)""")
+    assert all(name.strip() for name in names)
+    page.focus("#timeline-chart svg a.item >> nth=0")
+    assert page.evaluate("document.activeElement.matches('#timeline-chart svg a.item')")
+    page.keyboard.press("Tab")  # the next item is the next stop
+    assert page.evaluate("document.activeElement.matches('#timeline-chart svg a.item')")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "#" in page.url

@@ -1,6 +1,7 @@
 // The timeline chart. The page shows an SVG drawn at build time; this script adds today's line to it
-// (here, so that builds stay reproducible) and, when the reader reaches for the chart (pointer over
-// it, or the "Interactive chart" button), loads plotly.js and draws the interactive chart in its place.
+// (here, so that builds stay reproducible) and, when the reader asks for it (the "Interactive chart"
+// button, never a pointer merely passing), loads plotly.js and draws the interactive chart below the
+// SVG, which stays: its items remain links a keyboard reaches.
 (function () {
   "use strict";
   var chart = document.getElementById("timeline-chart");
@@ -27,9 +28,14 @@
   svg.appendChild(label);
 
   var loading = false;
+  var plot = null;
   function interactive() {
     if (loading) return;
     loading = true;
+    plot = document.createElement("div");
+    plot.className = "edition-chart edition-chart--interactive";
+    plot.id = "timeline-interactive";
+    chart.parentNode.insertBefore(plot, chart.nextSibling);
     var script = document.createElement("script");
     script.src = plotlyUrl;
     script.onload = draw;
@@ -42,18 +48,16 @@
                               line: { color: "#c62828", width: 2, dash: "dot" } }];
     figure.layout.annotations = [{ x: today, y: 1, xref: "x", yref: "paper", yanchor: "bottom", showarrow: false,
                                    text: chart.getAttribute("data-today"), font: { color: "#c62828" } }];
-    chart.textContent = "";
-    Plotly.newPlot(chart, figure.data, figure.layout, { responsive: true, displayModeBar: false }).then(function () {
-      chart.setAttribute("data-drawn", today);
+    Plotly.newPlot(plot, figure.data, figure.layout, { responsive: true, displayModeBar: false }).then(function () {
+      plot.setAttribute("data-drawn", today);
       if (button) button.hidden = true;
     });
-    chart.on("plotly_click", function (event) {
+    plot.on("plotly_click", function (event) {
       var point = event.points && event.points[0];
       if (point && point.customdata) location.href = point.customdata;
     });
   }
 
-  chart.addEventListener("pointerenter", interactive, { once: true });
   if (button) {
     button.hidden = false;
     button.addEventListener("click", interactive);
