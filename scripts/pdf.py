@@ -17,7 +17,8 @@ from urllib.parse import urlparse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from scripts.citation import AUTHORS
-from scripts.dates import format_when, parse_when
+from scripts.dates import format_when
+from scripts.releases import release_words
 from scripts.model import HTML_LANG, Mark, Statement
 
 EDITIONS = ("zh", "en", "bilingual")
@@ -108,9 +109,8 @@ def print_html(statement: Statement, edition: str, site_url: str, root: Path) ->
         home_url={lang: base + statement.page("home").url[lang] for lang in ("zh", "en")}, configured=configured,
         build_date=dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         reference=reference, link=link, when=format_when,
-        release_line={lang: statement.ui["edition_release"][lang].format(
-            version=statement.release.version, date=format_when(parse_when(statement.release.date), lang))
-            for lang in ("zh", "en")})
+        release_line={lang: release_words(statement, "edition_release", lang, statement.release.version,
+                                          statement.release.date) for lang in ("zh", "en")})
 
 
 def build_pdfs(statement: Statement, site: Path, site_url: str, root: Path) -> dict[str, Path]:

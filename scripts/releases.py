@@ -17,9 +17,9 @@ from pathlib import Path
 
 import yaml
 
-from scripts.dates import DateError, parse_when
+from scripts.dates import DateError, format_when, parse_when
 from scripts.errors import SourceError
-from scripts.model import LANGS, Change, Location, Release, Text, Unit, Wording
+from scripts.model import LANGS, Change, Lang, Location, Release, Statement, Text, Unit, Wording
 from scripts.yamldata import YamlFile, read_yaml
 
 FILE = "data/releases.yaml"
@@ -27,6 +27,11 @@ SNAPSHOTS = "data/releases"
 # What a release can change; "translation" and "text" are the kinds that may change a unit's wording.
 CHANGE_KINDS = ("translation", "text", "notes", "translation-notes", "status", "references", "editorial")
 _WORDING_KINDS = ("translation", "text")
+
+
+def release_words(statement: Statement, key: str, lang: Lang, version: str, day: str) -> str:
+    """An interface pattern naming a release in a language: "Release 1.1 (26 November 2026)", "1.1版（…）"."""
+    return statement.ui[key][lang].format(version=version, date=format_when(parse_when(day), lang))
 
 
 def snapshot_name(version: str) -> str:

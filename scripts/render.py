@@ -12,12 +12,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from scripts.citation import ACCESSED, AUTHORS, EDITION, citations, coins, quote_citation, record
-from scripts.dates import format_when, parse_when
+from scripts.dates import format_when
+from scripts.releases import release_words
 from scripts.pdf import pdf_paths
 from scripts.worddiff import word_diff
 from scripts.timeline_chart import THEME_ORDER, SvgChart, figure, svg_chart
-from scripts.model import (HTML_LANG, Lang, Mark, Page, Reference, Release, Section, Span, Statement, Target, Text,
-                           Unit, Wording)
+from scripts.model import (HTML_LANG, Lang, Mark, Note, Page, Reference, Release, Section, Span, Statement, Target,
+                           Text, Unit, Wording)
 
 # Pages whose units carry the edition's notes (the parallel page keeps its two columns aligned).
 _NOTES_ON = ("section", "full_text")
@@ -133,23 +134,22 @@ class PageContext:
                               unit.insertions if self.lang == "en" else ())
 
     def translation_note_segments(self, unit: Unit) -> list[Segment]:
-        """A translator's note, Chinese words in English notes marked zh-Hans as in the edition's notes."""
-        note = self.statement.translation_notes[unit.id]
-        segments = self._segments(note.text[self.lang], note.marks[self.lang], ())
-        return segments if self.lang == "zh" else [part for segment in segments for part in _mark_han(segment)]
+        return self._note(self.statement.translation_notes[unit.id])
 
     def note_segments(self, unit: Unit) -> list[Segment]:
-        """A note's text; in English notes, Chinese words (阳光之乡) become passages marked zh-Hans."""
-        note = self.statement.notes[unit.id]
-        segments = self._segments(note.text[self.lang], note.marks[self.lang], ())
-        if self.lang == "zh":
-            return segments
-        return [part for segment in segments for part in _mark_han(segment)]
+        return self._note(self.statement.notes[unit.id])
+
+    def _note(self, note: Note) -> list[Segment]:
+        """A note's text with its footnote marks; in English notes, Chinese words (阳光之乡) become passages
+        marked zh-Hans."""
+        return self._marked(self._segments(note.text[self.lang], note.marks[self.lang], ()))
 
     def prose(self, value: Text) -> list[Segment]:
         """The edition's own text in the page's language; in English, Chinese words marked zh-Hans."""
-        text = Segment("text", value[self.lang])
-        return [text] if self.lang == "zh" else _mark_han(text)
+        return self._marked([Segment("text", value[self.lang])])
+
+    def _marked(self, segments: list[Segment]) -> list[Segment]:
+        return segments if self.lang == "zh" else [part for segment in segments for part in _mark_han(segment)]
 
     def annotation_summary(self, unit: Unit, note, translation_note) -> str:
         """第六条注释 / Note on ¶6: what the collapsed annotation holds, in each language's word order."""
@@ -209,20 +209,18 @@ class PageContext:
 
     # --- releases --------------------------------------------------------------------------------------
 
-    def _release_string(self, key: str, version: str, day: str) -> str:
-        return self.t(key).format(version=version, date=format_when(parse_when(day), self.lang))
-
     def release_title(self, release: Release) -> str:
-        return self._release_string("release_title", release.version, release.date)
+        return release_words(self.statement, "release_title", self.lang, release.version, release.date)
 
     def edition_release(self) -> str:
-        return self._release_string("edition_release", self.statement.release.version, self.statement.release.date)
+        release = self.statement.release
+        return release_words(self.statement, "edition_release", self.lang, release.version, release.date)
 
     def wording_label(self, wording: Wording) -> str:
-        return self._release_string("wording_label", wording.version, wording.date)
+        return release_words(self.statement, "wording_label", self.lang, wording.version, wording.date)
 
     def revised_in(self, wording: Wording) -> str:
-        return self._release_string("revised_in", wording.version, wording.date)
+        return release_words(self.statement, "revised_in", self.lang, wording.version, wording.date)
 
     def reworded_in(self, release: Release) -> list[tuple[str, Wording, Wording]]:
         """The units whose English this release reworded: (unit id, earlier wording, this release's)."""
