@@ -19,6 +19,7 @@ import yaml
 
 from scripts.dates import DateError, format_when, parse_when
 from scripts.errors import SourceError
+from scripts.notes import join_chinese
 from scripts.model import LANGS, Change, Lang, Location, Release, Statement, Text, Unit, Wording
 from scripts.yamldata import YamlFile, read_yaml
 
@@ -107,13 +108,19 @@ def _releases(data: YamlFile, unit_ids: set[str]) -> tuple[Release, ...]:
                 if unit_id not in unit_ids:
                     raise SourceError(where, f"lists '{unit_id}', which is not a unit", version)
             changes.append(Change(kind=kind, units=tuple(listed),
-                                  note=data.text("releases", index, "changes", k, "note"), where=where))
+                                  note=_folded(data.text("releases", index, "changes", k, "note")), where=where))
         if index and not changes:
             raise SourceError(data.where("releases", index), "a release after the first says what it changed "
                               "('changes:')", version)
-        releases.append(Release(version=version, date=when.iso, summary=data.text("releases", index, "summary"),
-                                changes=tuple(changes), where=data.where("releases", index)))
+        summary = _folded(data.text("releases", index, "summary"))
+        releases.append(Release(version=version, date=when.iso, summary=summary, changes=tuple(changes),
+                                where=data.where("releases", index)))
     return tuple(releases)
+
+
+def _folded(text: Text) -> Text:
+    """Text written over several YAML lines, joined as the notes are: no space between Chinese characters."""
+    return Text(zh=join_chinese(text.zh), en=" ".join(text.en.split()))
 
 
 def _version_key(version: str) -> tuple[int, ...]:
