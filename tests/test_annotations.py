@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.html import soup, statement_text
+from tests.page_html import soup, statement_text
 
 
 def footnotes_of(document) -> dict[int, tuple[str, str]]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.html import shown_units, soup
+from tests.page_html import shown_units, soup
 
 SHARED_SOURCE = Path(__file__).resolve().parents[2] / "shared" / "source" / "sunnylands-statement.zh.md"
 

@@ -10,7 +10,7 @@ import pytest
 from pybtex.database import parse_string
 
 from scripts.citation import citations, fill_accessed, record
-from tests.html import soup
+from tests.page_html import soup
 
 SITE = "https://sunnylands-statement.example/"
 DAY = date(2026, 11, 25)

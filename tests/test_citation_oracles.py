@@ -15,7 +15,7 @@ import pytest
 import rispy
 
 from scripts.citation import CiteRecord, citations, fill_accessed, gbt7714_2015, gbt7714_2025, record
-from tests.html import soup
+from tests.page_html import soup
 
 SITE = "https://sunnylands-statement.example/"
 DAY = date(2026, 11, 25)

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from tests.conftest import build_site, copy_sources
-from tests.html import soup
+from tests.page_html import soup
 from tests.test_bad_input import edit
 
 HOSTILE = "*em* _u_ [x](javascript:alert(1)) `code` <b>bold</b> & more"

@@ -185,7 +185,7 @@ def test_a_missing_cjk_font_stops_the_pdf_build(monkeypatch):
 
 
 def test_every_page_links_to_the_pdfs_and_statement_json_lists_them(site, statement, statement_json):
-    from tests.html import soup
+    from tests.page_html import soup
 
     assert statement_json["pdf"] == pdf_paths()
     for page in statement.pages:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from scripts.permalinks import read_released, unreleased
 from tests.conftest import ROOT
-from tests.html import soup, statement_text
+from tests.page_html import soup, statement_text
 
 
 def test_every_unit_url_is_released(statement):

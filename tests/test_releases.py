@@ -138,7 +138,7 @@ def reworded() -> list[tuple[str, str, str, str, str]]:
 
 
 def test_a_revised_unit_says_so_with_its_earlier_wording_and_the_change(site, statement):
-    from tests.html import soup
+    from tests.page_html import soup
     changes = reworded()
     if not changes:
         import pytest
@@ -156,7 +156,7 @@ def test_a_revised_unit_says_so_with_its_earlier_wording_and_the_change(site, st
 
 
 def test_every_earlier_wording_has_its_own_address(site, statement_json):
-    from tests.html import soup
+    from tests.page_html import soup
     page = soup(site, "en/changelog/")
     by_id = {unit["id"]: unit for clause in statement_json["clauses"] for unit in (clause, *clause.get("items", []))}
     by_id["preamble"] = statement_json["preamble"]
@@ -169,7 +169,7 @@ def test_every_earlier_wording_has_its_own_address(site, statement_json):
 
 
 def test_the_edition_names_its_release(site, statement_json, statement):
-    from tests.html import soup
+    from tests.page_html import soup
     assert (statement_json["version"], statement_json["released"]) == (statement.release.version,
                                                                        statement.release.date)
     for url in ("", "en/"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import yaml
 
 from tests.conftest import ROOT
-from tests.html import soup
+from tests.page_html import soup
 
 
 def test_navigation_lists_every_page_in_reading_order(statement):

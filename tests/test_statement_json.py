@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.html import soup, statement_text
+from tests.page_html import soup, statement_text
 
 
 def test_shape(statement_json):

@@ -9,7 +9,7 @@ import pytest
 
 from scripts.errors import SourceError
 from scripts.loader import load
-from tests.html import soup
+from tests.page_html import soup
 
 
 def figure_of(document) -> dict:

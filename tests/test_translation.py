@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from scripts.loader import load
-from tests.html import soup, statement_text
+from tests.page_html import soup, statement_text
 from tests.test_bad_input import edit, error_of, line_of
 
 
