@@ -135,10 +135,10 @@ def _read_pages(root: Path, lang: Lang) -> dict[str, SourceFile]:
         name = path.name
         src = read_source(path, name, f"docs/{lang}/{name}")
         if src.kind not in PAGE_ORDER:
-            raise SourceError(Location(src.where.file, 2),
+            raise SourceError(src.key_where,
                               f"front matter needs 'section: <id>' or 'kind:' one of {', '.join(PAGE_KINDS)}")
         if src.kind == "section" and src.key != path.stem:
-            raise SourceError(Location(src.where.file, 2),
+            raise SourceError(src.meta_where("section"),
                               f"section '{src.meta['section']}' must live in '{src.meta['section']}.md'")
         pages[name] = src
     return pages
@@ -152,7 +152,7 @@ def _check_same_pages(sources: dict[Lang, dict[str, SourceFile]]) -> None:
                 raise SourceError(src.where, f"has no {_LANGUAGE_NAMES[other]} counterpart docs/{other}/{name}")
             theirs = sources[other][name].key
             if src.key != theirs:
-                raise SourceError(src.where, f"is '{src.key}' but docs/{other}/{name} is '{theirs}'")
+                raise SourceError(src.key_where, f"is '{src.key}' but docs/{other}/{name} is '{theirs}'")
     for kind in PAGE_KINDS:
         if not any(src.kind == kind for src in sources["zh"].values()):
             raise SourceError(Location("docs/zh"), f"no page has 'kind: {kind}'")
@@ -177,7 +177,7 @@ def _pages(sources: dict[Lang, dict[str, SourceFile]], sections: tuple[Section, 
 def _page_title(src: SourceFile) -> str:
     title = src.meta.get("title")
     if not isinstance(title, str) or not title.strip():
-        raise SourceError(Location(src.where.file, 2), "front matter needs a 'title'")
+        raise SourceError(src.meta_where("title"), "front matter needs a 'title'")
     return title.strip()
 
 
@@ -380,7 +380,7 @@ def _provenance(edition: YamlFile, authority: Authority) -> Provenance:
 
 def _ui(ui: YamlFile) -> dict[str, Text]:
     if not isinstance(ui.data, dict):
-        raise SourceError(Location(ui.name, 1), "must be a mapping of names to {zh, en}")
+        raise SourceError(ui.where(), "must be a mapping of names to {zh, en}")
     strings = {key: ui.text(key) for key in ui.data}
     # The names of what the data may say (states, kinds, themes, changes): each needs its words.
     for prefix, values in (("state", STATES), ("kind", KINDS), ("theme", THEMES), ("change", CHANGE_KINDS)):

@@ -28,6 +28,7 @@ from scripts.model import Location
 UNIT_ID = re.compile(r"preamble|p[1-9]\d*(?:-[1-9]\d*)?")
 _UNIT_LINE = re.compile(r"\{#(?P<id>[^}\s]*)\}\s*(?P<text>.*)")
 _COMMENT = re.compile(r"<!--.*-->")
+_FRONT_MATTER_LINE = 2  # the file's line of the front matter's first line (after the opening '---')
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,16 @@ class SourceFile:
     heading: str | None = None
     heading_where: Location | None = None
     units: tuple[UnitLine, ...] = field(default=())
+    meta_lines: dict[str, int] = field(default_factory=dict, compare=False)  # the line of each front matter key
+
+    def meta_where(self, key: str) -> Location:
+        """Where a front matter key stands; the front matter's opening line if the key is absent."""
+        return Location(self.where.file, self.meta_lines.get(key, 1))
+
+    @property
+    def key_where(self) -> Location:
+        """Where the page says what it is: its `section:` or its `kind:`."""
+        return self.meta_where("section" if self.kind == "section" else "kind")
 
     @property
     def kind(self) -> str | None:
@@ -58,8 +69,9 @@ class SourceFile:
         return self.meta["section"] if self.kind == "section" else self.kind
 
 
-def read_front_matter(path: Path, display: str) -> tuple[dict[str, Any], list[str], int]:
-    """The YAML front matter, the body's lines, and the number of the body's first line."""
+def read_front_matter(path: Path, display: str) -> tuple[dict[str, Any], dict[str, int], list[str], int]:
+    """The YAML front matter, the line of each of its keys, the body's lines, and the number of the body's
+    first line."""
     lines = path.read_text(encoding="utf-8").splitlines()
     if not lines or lines[0].strip() != "---":
         raise SourceError(Location(display, 1), "missing front matter (a first line '---')")
@@ -67,20 +79,28 @@ def read_front_matter(path: Path, display: str) -> tuple[dict[str, Any], list[st
         end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---")
     except StopIteration:
         raise SourceError(Location(display, 1), "front matter is not closed by a line '---'") from None
+    text = "\n".join(lines[1:end])
     try:
-        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+        meta = yaml.safe_load(text) or {}
+        node = yaml.compose(text)
     except yaml.YAMLError as exc:
-        raise SourceError(Location(display, 1), f"front matter is not valid YAML: {exc}") from None
+        # The parser counts from the front matter's first line, the file's second.
+        mark = getattr(exc, "problem_mark", None)
+        problem = " ".join(part for part in (getattr(exc, "context", None), getattr(exc, "problem", None)) if part)
+        raise SourceError(Location(display, mark.line + _FRONT_MATTER_LINE if mark else 1),
+                          f"front matter is not valid YAML: {problem or exc}") from None
     if not isinstance(meta, dict):
-        raise SourceError(Location(display, 1), "front matter must be a mapping")
-    return meta, lines[end + 1:], end + 2
+        raise SourceError(Location(display, node.start_mark.line + _FRONT_MATTER_LINE),
+                          "front matter must be a mapping")
+    meta_lines = {key.value: key.start_mark.line + _FRONT_MATTER_LINE for key, _ in node.value} if node else {}
+    return meta, meta_lines, lines[end + 1:], end + 2
 
 
 def read_source(path: Path, name: str, display: str) -> SourceFile:
     """Read a page; a section page's body is parsed strictly, line by line."""
-    meta, body, first = read_front_matter(path, display)
+    meta, meta_lines, body, first = read_front_matter(path, display)
     if "section" not in meta:
-        return SourceFile(name=name, where=Location(display), meta=meta, body_line=first)
+        return SourceFile(name=name, where=Location(display), meta=meta, body_line=first, meta_lines=meta_lines)
 
     heading = heading_where = None
     units: list[UnitLine] = []
@@ -106,4 +126,4 @@ def read_source(path: Path, name: str, display: str) -> SourceFile:
     if heading is None:
         raise SourceError(Location(display, first), "a section page needs a '# heading'")
     return SourceFile(name=name, where=Location(display), meta=meta, body_line=first,
-                      heading=heading, heading_where=heading_where, units=tuple(units))
+                      heading=heading, heading_where=heading_where, units=tuple(units), meta_lines=meta_lines)

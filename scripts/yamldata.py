@@ -19,7 +19,7 @@ KeyPath = tuple[str | int, ...]
 class YamlFile:
     name: str
     data: Any
-    lines: dict[KeyPath, int]  # the line of each key or list item
+    lines: dict[KeyPath, int]  # the line of each key or list item, and of the document's content at ()
 
     def where(self, *path: str | int) -> Location:
         """The closest known line of a key path (its parent's, if the key itself is absent)."""
@@ -80,7 +80,7 @@ def read_yaml(path: Path, name: str) -> YamlFile:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise SourceError(Location(name, mark.line + 1 if mark else None), f"not valid YAML: {exc}") from None
-    lines: dict[KeyPath, int] = {}
+    lines: dict[KeyPath, int] = {} if node is None else {(): node.start_mark.line + 1}  # () is the document
     _collect_lines(node, (), lines)
     return YamlFile(name=name, data=data, lines=lines)
 
