@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 
-from tests.page_html import soup, statement_text
+from tests.conftest import ROOT
+from tests.page_html import soup
 
 
 def footnotes_of(document) -> dict[int, tuple[str, str]]:
@@ -15,9 +17,14 @@ def footnotes_of(document) -> dict[int, tuple[str, str]]:
     for item in document.select(".edition-footnotes li"):
         number = int(item["id"].removeprefix("fn:"))
         key = item.select_one("a.edition-reference-link")["href"].rpartition("#ref-")[2]
-        wording = " ".join(item.p.get_text().replace("↩︎", "").split())
-        notes[number] = (key, wording)
+        wording = "".join(piece for piece in item.p.find_all(string=True) if not piece.find_parent(_footnote_link))
+        notes[number] = (key, " ".join(wording.split()))
     return notes
+
+
+def _footnote_link(tag) -> bool:
+    """The links a footnote adds to the reference's wording: to its register entry, back to the text."""
+    return tag.name == "a" and bool({"edition-reference-link", "footnote-backref"} & set(tag.get("class", [])))
 
 
 def cited_keys(document, unit_id: str) -> list[str]:
@@ -41,23 +48,37 @@ def test_footnotes_are_numbered_in_order_of_first_citation(site, statement, lang
             assert document.select_one(f'a.footnote-backref[href="#{ref["id"]}"]'), ref["id"]
 
 
+def register() -> dict:
+    """data/references.yaml as plain YAML, read without the edition's code."""
+    return yaml.safe_load((ROOT / "data/references.yaml").read_text(encoding="utf-8"))
+
+
 def test_footnote_wording_in_both_languages(site, statement):
+    """A footnote reads: title, date, issuing body, then its address and where the facts come from, each
+    language with its own punctuation. Oracle: the register's fields, and the dates written out by hand
+    (2023-12-02 is 2023年12月2日 and 2 December 2023; 2016-10-15 is 15 October 2016)."""
     zh = {key: wording for key, wording in footnotes_of(soup(site, "cop28/")).values()}
     en = {key: wording for key, wording in footnotes_of(soup(site, "en/cop28/")).values()}
-    assert zh["methane-summit-cop28"] == "COP28甲烷和非二氧化碳温室气体峰会，2023年12月2日，美国、中国和阿联酋。来源：新闻报道（路透社）。 文献条目"
-    assert en["methane-summit-cop28"] == ("Methane and Non-CO2 Greenhouse Gases Summit at COP28, 2 December 2023, "
-                                          "The United States, China and the United Arab Emirates. Source: News reports "
-                                          "(Reuters). Reference entry")
-    kigali = {key: wording for key, wording in footnotes_of(soup(site, "en/methane/")).values()}["kigali-amendment"]
-    assert kigali.startswith("Kigali Amendment to the Montreal Protocol, 15 October 2016, Parties to the Montreal "
-                             "Protocol. https://treaties.un.org/")
+    summit = register()["methane-summit-cop28"]
+    assert summit["date"].isoformat() == "2023-12-02"
+    assert zh["methane-summit-cop28"] == (f"{summit['title']['zh']}，2023年12月2日，{summit['body']['zh']}。"
+                                          f"来源：{summit['source']['zh']}。")
+    assert en["methane-summit-cop28"] == (f"{summit['title']['en']}, 2 December 2023, {summit['body']['en']}. "
+                                          f"Source: {summit['source']['en']}.")
+    kigali = register()["kigali-amendment"]
+    assert kigali["date"].isoformat() == "2016-10-15" and kigali["url_verified"] is True
+    shown = {key: wording for key, wording in footnotes_of(soup(site, "en/methane/")).values()}["kigali-amendment"]
+    assert shown == (f"{kigali['title']['en']}, 15 October 2016, {kigali['body']['en']}. {kigali['url']} "
+                     f"Source: {kigali['source']['en']}.")
     # An address the edition could not confirm says so, in each language's own punctuation.
+    entries = register()
+    # only an address marked `url_verified: true` counts as confirmed
+    assert any(entry.get("url") and entry.get("url_verified") is not True for entry in entries.values())
     for section in statement.sections:
         for lang, marker in (("zh", "（网址未经核实）"), ("en", " (address unverified)")):
             for key, wording in footnotes_of(soup(site, statement.page(section.id).url[lang])).values():
-                reference = statement.reference(key)
-                if reference.url:
-                    assert (marker in wording) == (not reference.url_verified), (lang, key, wording)
+                if entries[key].get("url"):
+                    assert (marker in wording) == (entries[key].get("url_verified") is not True), (lang, key, wording)
 
 
 def test_same_reference_same_wording_everywhere(site, statement):
@@ -103,31 +124,54 @@ def test_links_from_reference_to_clause_and_back(site, statement):
     assert footnote["href"] == "../references/#ref-kigali-amendment"
 
 
-def test_cross_references_are_symmetric_and_shown(site, statement, statement_json):
+def shared_topics_from_the_sources() -> dict[str, set[str]]:
+    """For each unit, the other units it shares a reference or a term of art with, read here from the sources
+    without the loader: the `[@key]` marks on its line in docs/zh/, and the Chinese terms of
+    data/glossary.yaml that line holds. A clause and its own items (p24, p24-3) are one family."""
+    glossary = yaml.safe_load((ROOT / "data/glossary.yaml").read_text(encoding="utf-8"))
+    topics = {}
+    for path in (ROOT / "docs/zh").glob("*.md"):
+        for unit_id, line in re.findall(r"^\{#([\w-]+)\} (.*)$", path.read_text(encoding="utf-8"), re.M):
+            words = re.sub(r"\[@[\w-]+\]", "", line)
+            topics[unit_id] = set(re.findall(r"\[@([\w-]+)\]", line)) | {key for key, term in glossary.items()
+                                                                         if term["zh"] in words}
+    return {unit_id: {other for other in topics if other.partition("-")[0] != unit_id.partition("-")[0]
+                      and topics[unit_id] & topics[other]} for unit_id in topics}
+
+
+def test_see_also_joins_exactly_the_units_that_share_a_reference_or_a_term(site, statement, statement_json):
+    expected = shared_topics_from_the_sources()
+    assert len(expected) == len(list(statement.units())) and any(expected.values())
+    for lang in ("zh", "en"):
+        document = soup(site, statement.page("full_text").url[lang])
+        for unit in document.select("[data-unit]"):
+            shown = {a["href"].rpartition("#")[2]
+                     for a in unit.select(":scope > details.edition-annotation .edition-seealso a")}
+            assert shown == expected[unit["data-unit"]], (lang, unit["data-unit"])
     units = [statement_json["preamble"], *statement_json["clauses"],
              *(item for clause in statement_json["clauses"] for item in clause.get("items", []))]
-    related = {unit["id"]: set(unit["see_also"]) for unit in units}
-    assert any(related.values())
-    for unit_id, others in related.items():
-        for other in others:
-            assert unit_id in related[other], f"{unit_id} → {other} but not back"
+    assert {unit["id"]: set(unit["see_also"]) for unit in units} == expected
+    # By hand, on ¶21's page, in reading order: ¶11 also says 国家自主贡献 (NDC); ¶23 also says 温控目标
+    # (temperature goal); item 6 of ¶24 also cites Article 4.4 of the Paris Agreement and says 国家自主贡献.
     document = soup(site, "en/ndcs-2035/")
     shown = [a["href"] for a in document.select("#p21 .edition-seealso a")]
     assert shown == ["../methane/#p11", "../cop28/#p23", "../cop28/#p24-6"]
 
 
 def test_notes_never_enter_the_statements_text(site, statement, statement_json):
-    notes = {unit_id: note for unit_id, note in statement.notes.items()}
+    """A note stands beside its unit, kept out of search, and none of it is in the unit's text: not in
+    anything the text's element holds (the edition's marks included). That the text itself is the
+    statement's is shown against the sources (test_chinese_text, test_statement_json)."""
     for unit in statement.units():
+        if unit.id not in statement.notes:
+            continue
         for lang in ("zh", "en"):
             document = soup(site, statement.unit_url(unit, lang))
             element = document.find(id=unit.id)
-            text = statement_text(element.select_one(".edition-body"))
-            assert text == unit.text[lang]
-            if unit.id in notes:
-                note = element.select_one(":scope > details.edition-annotation")
-                assert note is not None and note.has_attr("data-search-exclude")
-                assert note.select_one(".edition-note").get_text()[:20] not in text
+            note = element.select_one(":scope > details.edition-annotation")
+            assert note is not None and note.has_attr("data-search-exclude"), (unit.id, lang)
+            opening = note.select_one(".edition-note").get_text()[:20]
+            assert opening and opening not in element.select_one(".edition-body").get_text(), (unit.id, lang)
     for clause in statement_json["clauses"]:
         for record in [clause, *clause.get("items", [])]:
             for lang in ("zh", "en"):
@@ -146,11 +190,13 @@ def test_glossary_page_is_complete_and_terms_are_explained_where_they_stand(site
             assert rows[term.key].select("a"), f"{term.key} links to no unit"
     document = soup(site, "en/ndcs-2035/")
     term = document.select_one("#p21 a.edition-term")
-    assert term.get_text() == "nationally determined contributions"
+    assert term.get_text() == "nationally determined contributions"  # ¶21's first term in docs/en/ndcs-2035.md
     assert document.find(id=term["aria-describedby"]).get_text() == statement.term("ndc").explanation.en
 
 
 def test_statement_json_has_references_notes_and_pages(statement_json):
+    # By hand from the sources: only ¶13's line cites [@kigali-amendment], its note opens with the
+    # Amendment's name, and 国家自主贡献 stands in ¶11, ¶21 and item 6 of ¶24 of data/authority.zh.md.
     assert set(statement_json["pages"]) >= {"references", "glossary"}
     assert statement_json["clauses"][12]["references"] == ["kigali-amendment"]
     assert statement_json["references"]["kigali-amendment"]["cited_by"] == ["p13"]
@@ -176,7 +222,14 @@ def test_glossary_explanation_on_focus_and_hover(page, server, statement):
 
 @pytest.mark.browser
 def test_footnote_tooltip_shows_the_reference(page, server):
+    """Hovering a footnote mark shows, in Material's tooltip, the footnote it stands for: the Kigali
+    Amendment's entry (title and date as data/references.yaml gives them, the date written out by hand)."""
     page.goto(server + "en/methane/")
-    page.hover("#p13 sup.edition-fnref a")
-    tooltip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text="Kigali Amendment")
-    tooltip.first.wait_for(state="visible", timeout=3000)
+    mark = page.locator("#p13 .edition-body sup.edition-fnref a").first
+    footnote = page.locator(f'[id="{mark.get_attribute("href").removeprefix("#")}"]')
+    tooltip = page.locator(".md-tooltip2--active")
+    assert tooltip.count() == 0
+    mark.hover()
+    tooltip.wait_for(state="visible")
+    assert tooltip.inner_text() == footnote.inner_text()
+    assert tooltip.inner_text().startswith("Kigali Amendment to the Montreal Protocol, 15 October 2016, ")
