@@ -18,7 +18,7 @@ def load_glossary(root: Path) -> tuple[Term, ...]:
     for key, entry in data.entries("term"):
         for field in ("zh", "en"):
             if not isinstance(entry.get(field), str) or not entry[field].strip():
-                raise SourceError(data.where(key), f"term '{key}' has no '{field}' form", key)
+                raise SourceError(data.where(key, field), f"term '{key}' has no '{field}' form", key)
         match = entry.get("match", [])
         if not isinstance(match, list) or not match or not all(isinstance(form, str) for form in match):
             raise SourceError(data.where(key, "match"), "'match' lists the term's English forms", key)
