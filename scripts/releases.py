@@ -20,7 +20,7 @@ import yaml
 from scripts.dates import DateError, format_when, parse_when
 from scripts.errors import SourceError
 from scripts.notes import join_chinese
-from scripts.model import LANGS, Change, Lang, Location, Release, Statement, Text, Unit, Wording
+from scripts.model import LANGS, Change, Lang, Release, Statement, Text, Unit, Wording
 from scripts.yamldata import YamlFile, read_yaml
 
 FILE = "data/releases.yaml"
@@ -104,9 +104,10 @@ def _releases(data: YamlFile, unit_ids: set[str]) -> tuple[Release, ...]:
             listed = change.get("units") or []
             if not isinstance(listed, list):
                 raise SourceError(where, "'units' must be a list of unit ids", version)
-            for unit_id in listed:
+            for j, unit_id in enumerate(listed):
                 if unit_id not in unit_ids:
-                    raise SourceError(where, f"lists '{unit_id}', which is not a unit", version)
+                    raise SourceError(data.where("releases", index, "changes", k, "units", j),
+                                      f"lists '{unit_id}', which is not a unit", version)
             changes.append(Change(kind=kind, units=tuple(listed),
                                   note=_folded(data.text("releases", index, "changes", k, "note")), where=where))
         if index and not changes:
@@ -128,7 +129,7 @@ def _version_key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in parts) if all(part.isdigit() for part in parts) else ()
 
 
-def _snapshot(root: Path, release: Release) -> tuple[dict[str, Text], Location] | None:
+def _snapshot(root: Path, release: Release) -> tuple[dict[str, Text], YamlFile] | None:
     name = snapshot_name(release.version)
     if not (root / name).exists():
         return None
@@ -139,27 +140,27 @@ def _snapshot(root: Path, release: Release) -> tuple[dict[str, Text], Location] 
     units = data.get("units")
     if not isinstance(units, dict):
         raise SourceError(data.where("units"), "'units' must map unit ids to {zh, en}")
-    return {unit_id: data.text("units", unit_id) for unit_id in units}, data.where("units")
+    return {unit_id: data.text("units", unit_id) for unit_id in units}, data
 
 
-def _check_current(units: list[Unit], release: Release, snapshot: tuple[dict[str, Text], Location]) -> None:
+def _check_current(units: list[Unit], release: Release, snapshot: tuple[dict[str, Text], YamlFile]) -> None:
     """The sources say what the newest release published: a change needs a new release."""
-    texts, where = snapshot
+    texts, data = snapshot
     for unit in units:
         recorded = texts.get(unit.id)
         if recorded is None:
-            raise SourceError(unit.where["zh"], f"is not in release {release.version}'s snapshot ({where.file}): "
+            raise SourceError(unit.where["zh"], f"is not in release {release.version}'s snapshot ({data.name}): "
                               "record a new release that adds it", unit.id)
         for lang in LANGS:
             if unit.text[lang] != recorded[lang]:
                 raise SourceError(unit.where[lang], f"the {'Chinese' if lang == 'zh' else 'English'} wording "
-                                  f"differs from release {release.version} ({where.file}); wording never changes "
+                                  f"differs from release {release.version} ({data.name}); wording never changes "
                                   "silently: add a release to data/releases.yaml that lists this unit under a "
                                   "'translation' change, then run `make release`", unit.id)
     extra = sorted(set(texts) - {unit.id for unit in units})
     if extra:
-        raise SourceError(where, f"unit '{extra[0]}' of release {release.version} is on no page: a released unit "
-                          "is never removed", extra[0])
+        raise SourceError(data.where("units", extra[0]), f"unit '{extra[0]}' of release {release.version} is on no "
+                          "page: a released unit is never removed", extra[0])
 
 
 def _check_recorded(data: YamlFile, index: int, release: Release, before: dict[str, Text],
