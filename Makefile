@@ -1,11 +1,27 @@
 # The README's two commands (`make serve`, `make test`) and the steps they share.
-# Every target sets up what it needs: the virtual environment from requirements.lock, and system
-# packages (Debian's chromium for browser tests) where this user may install them.
+# Every target sets up what it needs: the virtual environment from a hashed lock (requirements.lock for
+# the build, requirements-test.lock for the build and the tests; `make lock` writes both from
+# pyproject.toml), and system packages (Debian's chromium for browser tests) where this user may install them.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+PIP    := $(BIN)/python -m pip --disable-pip-version-check
+BUILD_LOCK := requirements.lock
+TEST_LOCK  := requirements-test.lock
+# One stamp per lock, named by its checksum: a changed lock reinstalls, and the build's targets never
+# install the test lock (no Playwright for `make serve`).
+BUILD_STAMP := $(VENV)/.installed-build-$(shell cksum < $(BUILD_LOCK) | cut -d' ' -f1)
+TEST_STAMP  := $(VENV)/.installed-test-$(shell cksum < $(TEST_LOCK) | cut -d' ' -f1)
+
+# `make lock`: uv, pinned; the locks are resolved for Linux and the oldest Python the pins allow
+# (pymdown-extensions 13.1.2 needs 3.11.5). The test lock keeps the build lock's versions, so the tests
+# check what the build uses; both keep every version pyproject.toml still allows (uv prefers the pins
+# already in the file it rewrites).
+UV_VERSION  := 0.13.9
+LOCK_PYTHON := 3.11.5
+UV_ARGS     := --generate-hashes --python-version $(LOCK_PYTHON) --python-platform linux
+UV_COMPILE  := $(BIN)/uv pip compile pyproject.toml $(UV_ARGS) --no-header --quiet
 
 export NO_MKDOCS_2_WARNING := 1
 
@@ -14,56 +30,79 @@ export NO_MKDOCS_2_WARNING := 1
 BUILD_DEPS := fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0
 TEST_DEPS  := $(BUILD_DEPS) chromium default-jre-headless poppler-utils
 
-.PHONY: serve build pdf test gates bench permalinks release clean
+.PHONY: serve build pdf test gates bench lock permalinks release clean
 
 ## serve: build and serve the site with live reload at http://127.0.0.1:8000
-serve: $(STAMP)
+serve: $(BUILD_STAMP)
 	bash scripts/system-deps.sh $(BUILD_DEPS)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## build: write the static site, PDFs included, to site/
-build: $(STAMP)
+build: $(BUILD_STAMP)
 	bash scripts/system-deps.sh $(BUILD_DEPS)
 	$(BIN)/mkdocs build --strict
 
 ## pdf: the typeset PDFs alone, into site/pdf/
-pdf: $(STAMP)
+pdf: $(BUILD_STAMP)
 	bash scripts/system-deps.sh $(BUILD_DEPS)
 	$(BIN)/python -m scripts.pdf site
 
 ## test: ruff, then the whole test suite and quality gates (builds the site itself; Debian's chromium, Java for vnu)
-test: $(STAMP)
+test: $(TEST_STAMP)
 	bash scripts/system-deps.sh $(TEST_DEPS)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/python -m pytest
 
 ## gates: the tests that need no browser (the Pages workflow runs them before it publishes)
-gates: $(STAMP)
+gates: $(TEST_STAMP)
 	bash scripts/system-deps.sh $(BUILD_DEPS) default-jre-headless poppler-utils
 	$(BIN)/python -m pytest -m "not browser"
 
 ## bench: by hand, not in CI: build time, bytes per page, Lighthouse; writes README's performance table
-bench: $(STAMP)
-	bash scripts/system-deps.sh chromium
+bench: $(TEST_STAMP)
+	bash scripts/system-deps.sh chromium $$(command -v npm >/dev/null || echo nodejs npm)
 	cd scripts/bench && npm ci --no-audit --no-fund --loglevel=error
 	$(BIN)/python scripts/bench/bench.py
 
 ## permalinks: add new units' URLs to data/permalinks.txt (released URLs are never removed)
-permalinks: $(STAMP)
+permalinks: $(BUILD_STAMP)
 	$(BIN)/python -m scripts.permalinks --fix
 
 ## release: write the newest release's snapshot of every unit's wording (data/releases/<version>.yaml), once
-release: $(STAMP)
+release: $(BUILD_STAMP)
 	$(BIN)/python -m scripts.releases --fix
 
-$(STAMP): requirements.lock pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
-	  || { echo "Python 3.11 or newer is needed; '$(PYTHON)' is $$($(PYTHON) --version 2>&1)."; exit 1; }
+## lock: rewrite requirements.lock and requirements-test.lock from pyproject.toml, with hashes (needs PyPI)
+lock: | $(BIN)/python
+	$(PIP) install --quiet uv==$(UV_VERSION)
+	$(call write_lock,$(BUILD_LOCK),The build's packages (make serve/build/pdf/permalinks/release),)
+	$(call write_lock,$(TEST_LOCK),The build's and the tests' packages (make test/gates/bench),--extra test --constraint $(BUILD_LOCK))
+
+# $(call write_lock,FILE,WHAT IT HOLDS,MORE UV ARGUMENTS): the lock, under a header that says how it is made
+define write_lock
+	$(strip $(UV_COMPILE) $(3)) --output-file $(1)
+	@{ echo "# $(2), exact and hashed. Do not edit: change"; \
+	   echo "# pyproject.toml and run \`make lock\`, which writes this file with uv $(UV_VERSION):"; \
+	   echo "#   uv pip compile pyproject.toml $(strip $(UV_ARGS) $(3)) --output-file $(1)"; \
+	   echo "# make installs it with pip install --require-hashes --no-deps --requirement $(1)."; \
+	   cat $(1); } > $(1).tmp && mv $(1).tmp $(1)
+endef
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' \
+	  || { echo "Python 3.11.5 or newer is needed; '$(PYTHON)' is $$($(PYTHON) --version 2>&1) (make PYTHON=python3.12 picks another)."; exit 1; }
 	@$(PYTHON) -m venv $(VENV) \
 	  || { echo "Cannot create a virtual environment: install python3-venv (apt-get install python3-venv)."; exit 1; }
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --requirement requirements.lock
-	$(BIN)/python -m pip check --disable-pip-version-check
-	rm -f $(VENV)/.installed-* && touch $@
+
+$(BUILD_STAMP): $(BUILD_LOCK) | $(BIN)/python
+	$(PIP) install --quiet --require-hashes --no-deps --requirement $(BUILD_LOCK)
+	$(PIP) check
+	rm -f $(VENV)/.installed-build-* && touch $@
+
+$(TEST_STAMP): $(TEST_LOCK) | $(BIN)/python
+	$(PIP) install --quiet --require-hashes --no-deps --requirement $(TEST_LOCK)
+	$(PIP) check
+	rm -f $(VENV)/.installed-test-* && touch $@
 
 clean:
 	rm -rf site .pytest_cache
