@@ -105,6 +105,7 @@ def on_post_build(config):
             edition.pdf.build_pdfs(statement, site, config.site_url, Path(config.config_file_path).parent)
         except edition.pdf.PdfError as error:
             raise PluginError(str(error)) from None
+        importlib.import_module("scripts.csp").apply_csp(site)  # every page written; not in serve (inline live reload)
     try:
         edition.material_fixes.fix_search_worker(site)
     except edition.material_fixes.MaterialChanged as error:
