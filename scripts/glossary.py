@@ -32,7 +32,8 @@ def term_spans(terms: tuple[Term, ...], units: list[Unit]) -> dict[tuple[str, La
     spans: dict[tuple[str, Lang], tuple[Span, ...]] = {}
     for unit in units:
         for lang in ("zh", "en"):
-            text, taken = unit.text[lang], []
+            text = unit.text[lang]
+            taken: list[Span] = []
             for term in sorted(terms, key=lambda t: -len(t.zh if lang == "zh" else t.en)):
                 found = _find(term, text, lang)
                 if found and not any(found[0] < span.end and span.start < found[1] for span in taken):
@@ -41,8 +42,8 @@ def term_spans(terms: tuple[Term, ...], units: list[Unit]) -> dict[tuple[str, La
                 spans[(unit.id, lang)] = tuple(sorted(taken, key=lambda span: span.start))
     for term in terms:
         if not any(span.term == term.key for (_, lang), found in spans.items() if lang == "zh" for span in found):
-            raise SourceError(term.where, f"the Chinese form '{term.zh}' occurs nowhere in the statement's text",
-                              term.key)
+            raise SourceError(term.where or FILE,
+                              f"the Chinese form '{term.zh}' occurs nowhere in the statement's text", term.key)
     return spans
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 from collections.abc import Iterable
 
 from scripts.authority import Authority, AuthorityLine, read_authority
@@ -16,12 +17,12 @@ from scripts.crossrefs import see_also
 from scripts.dates import DateError, parse_when
 from scripts.errors import SourceError
 from scripts.glossary import load_glossary, term_spans
-from scripts.model import (LANGS, Lang, Location, Note, OfficialText, Page, Provenance, Reference, Section, Statement,
-                           Text, Unit)
+from scripts.model import (LANGS, Lang, Location, Mark, Note, OfficialText, Page, Provenance, Reference, Section,
+                           Statement, Text, Unit)
 from scripts.notes import load_notes
 from scripts.numerals import chinese_numeral, stated_numbers
 from scripts.permalinks import check_released_resolve
-from scripts.register import load_references
+from scripts.register import FILE as REFERENCES, load_references
 from scripts.releases import CHANGE_KINDS, load_releases
 from scripts.search_dictionary import load_search_dictionary
 from scripts.timeline import KINDS, STATES, THEMES, load_timeline
@@ -74,8 +75,10 @@ def _read_text(root: Path) -> _Text:
     opening = next((section for section in sections if section.units[0].kind == "preamble"), None)
     if opening is None:
         raise SourceError(Location("docs/zh"), "no section page holds the preamble", "preamble")
-    headings = {src.meta["section"]: (Text(src.heading, sources["en"][src.name].heading), src.heading_where)
-                for src in section_files}
+    headings: dict[str, tuple[Text, Location]] = {}
+    for src in section_files:
+        (zh_heading, where), (en_heading, _) = src.section_heading, sources["en"][src.name].section_heading
+        headings[src.meta["section"]] = (Text(zh_heading, en_heading), where)
     _check_against_authority(authority, headings, sections)
     text = _Text(edition, authority, sources, sections, opening, headings[opening.id][0])
     for unit in text.units:
@@ -146,7 +149,8 @@ def _read_pages(root: Path, lang: Lang) -> dict[str, SourceFile]:
 
 def _check_same_pages(sources: dict[Lang, dict[str, SourceFile]]) -> None:
     """Both languages have the same pages, of the same kinds."""
-    for lang, other in (("zh", "en"), ("en", "zh")):
+    pairs: tuple[tuple[Lang, Lang], ...] = (("zh", "en"), ("en", "zh"))
+    for lang, other in pairs:
         for name, src in sources[lang].items():
             if name not in sources[other]:
                 raise SourceError(src.where, f"has no {_LANGUAGE_NAMES[other]} counterpart docs/{other}/{name}")
@@ -195,12 +199,12 @@ def _build_section(zh: SourceFile, en: SourceFile) -> Section:
             units.append(unit)
     if not units:
         raise SourceError(zh.where, "a section page needs at least one unit")
-    heading = Text(zh.heading, en.heading)
+    heading = Text(zh.section_heading[0], en.section_heading[0])
     untitled = units[0].kind == "preamble"  # the opening part: its '# heading' is the statement's title
     if untitled:
         title = Text(_page_title(zh), _page_title(en))
     else:
-        title = Text(zh.meta.get("title", zh.heading), en.meta.get("title", en.heading))
+        title = Text(zh.meta.get("title", heading.zh), en.meta.get("title", heading.en))
     return Section(id=zh.meta["section"], heading=None if untitled else heading, title=title, units=tuple(units))
 
 
@@ -223,6 +227,7 @@ def _check_same_units(zh: SourceFile, en: SourceFile) -> None:
 
 
 def _build_unit(zh: UnitLine, en: UnitLine, section: str) -> Unit:
+    kind: Literal["preamble", "clause", "item"]
     if zh.id == "preamble":
         kind, n, parent, label = "preamble", None, None, Text("", "")
     elif "-" not in zh.id:
@@ -232,8 +237,9 @@ def _build_unit(zh: UnitLine, en: UnitLine, section: str) -> Unit:
         clause, item = (int(part) for part in zh.id[1:].split("-"))
         kind, n, parent = "item", item, f"p{clause}"
         label = Text("——", "—")
-    texts, marks = {}, {}
-    for lang, line in (("zh", zh), ("en", en)):
+    texts: dict[Lang, str] = {}
+    marks: dict[Lang, tuple[Mark, ...]] = {}
+    for lang, line in zip(LANGS, (zh, en), strict=True):
         prefix = label[lang] if lang == "zh" or not label[lang] else label[lang] + " "
         if not line.text.startswith(prefix):
             raise SourceError(line.where, f"{_LANGUAGE_NAMES[lang]} text of {line.id} must start with "
@@ -348,12 +354,13 @@ def _check_citations(units: list[Unit], notes: list[Note], references: tuple[Ref
     for note in notes:
         for key in note.references:
             if key not in registered:
+                assert note.where is not None, "a loaded note knows its line"
                 raise SourceError(note.where, f"the note cites [@{key}], which is not in data/references.yaml",
                                   note.unit)
             cited.add(key)
     for ref in references:
         if ref.key not in cited and not any(other.part_of == ref.key and other.key in cited for other in references):
-            raise SourceError(ref.where, f"'{ref.key}' is cited nowhere: cite it or remove it", ref.key)
+            raise SourceError(ref.where or REFERENCES, f"'{ref.key}' is cited nowhere: cite it or remove it", ref.key)
 
 
 # --- data ---------------------------------------------------------------------------------------

@@ -82,8 +82,10 @@ class Unit:
 
         if self.kind == "preamble":
             return Text("序言", "preamble")
+        assert self.n is not None, "the loader numbers every clause and item"
         if self.kind == "clause":
             return Text(f"第{chinese_numeral(self.n)}条", f"¶{self.n}")
+        assert self.parent is not None, "the loader gives every item its clause"
         parent_n = int(self.parent.removeprefix("p"))
         return Text(f"第{chinese_numeral(parent_n)}条第{chinese_numeral(self.n)}项", f"¶{parent_n}, item {self.n}")
 

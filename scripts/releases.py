@@ -53,14 +53,15 @@ def load_releases(root: Path, units: list[Unit],
         if snapshot is None:
             raise SourceError(data.where("releases", index), f"release {release.version} has no snapshot "
                               f"{snapshot_name(release.version)}; a past release's wording cannot be rebuilt")
+    found = [snapshot for snapshot in snapshots if snapshot is not None]  # all of them, checked above
     if recorded:
-        _check_current(units, releases[-1], snapshots[-1])
+        _check_current(units, releases[-1], found[-1])
     for index in range(1, len(releases)):
-        _check_recorded(data, index, releases[index], snapshots[index - 1][0], snapshots[index][0])
+        _check_recorded(data, index, releases[index], found[index - 1][0], found[index][0])
     history: dict[str, tuple[Wording, ...]] = {}
     for unit in units:
         wordings: list[Wording] = []
-        for release, (texts, _) in zip(releases, snapshots, strict=True):
+        for release, (texts, _) in zip(releases, found, strict=True):
             text = texts.get(unit.id)
             if text is not None and (not wordings or wordings[-1].text != text):
                 wordings.append(Wording(version=release.version, date=release.date, text=text))

@@ -175,7 +175,7 @@ class PageContext:
             kind = "term" if span and span.end == end else "text"
             if kind == "text" and any(a <= start and end <= b for a, b in insertions):
                 kind = "insertion"
-            segments.append(Segment(kind, text[start:end], key=span.term if kind == "term" else ""))
+            segments.append(Segment(kind, text[start:end], key=span.term if span and kind == "term" else ""))
         return segments
 
     def _reference(self, key: str) -> Segment:
@@ -272,7 +272,7 @@ class PageContext:
                   "name": self.tf("part_name", title=self.statement.title[self.lang], unit=unit.pinpoint[self.lang]),
                   "url": self.absolute(self.statement.unit_url(unit, self.lang)),
                   "isPartOf": {"@id": work}, "inLanguage": self.html_lang} for unit in self._units_on_page()]
-        data = {
+        data: dict[str, object] = {
             "@context": "https://schema.org",
             "@type": "Legislation",
             "@id": work,

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from typing import Any
 
-from scripts.model import Lang, Statement, Unit
+from scripts.model import LANGS, Lang, Statement, Unit
 from scripts.search_dictionary import SearchDictionary
 
 _HAN = re.compile(r"([\u3400-\u9fff]+)")
@@ -69,8 +69,8 @@ def split_index(statement: Statement, dictionary: SearchDictionary, material: di
     """The JSON text of each language's index, from Material's merged index and the model."""
     statement_paths = {page.url[lang] for page in statement.pages if page.kind in _STATEMENT_PAGES
                        for lang in ("zh", "en")}
-    indexes = {}
-    for lang, root in (("zh", ""), ("en", "en/")):
+    indexes: dict[Lang, str] = {}
+    for lang, root in zip(LANGS, ("", "en/"), strict=True):
         docs = [_relative(doc, root) for doc in material["docs"]
                 if _lang_of(doc["location"]) == lang and doc["location"].split("#")[0] not in statement_paths]
         docs += [_unit_doc(statement, dictionary, unit, lang, root) for unit in statement.units()]

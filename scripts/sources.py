@@ -59,14 +59,20 @@ class SourceFile:
         return self.meta_where("section" if self.kind == "section" else "kind")
 
     @property
-    def kind(self) -> str | None:
-        """"section" for a section page, else its front matter's `kind` (home, full_text …)."""
-        return "section" if "section" in self.meta else self.meta.get("kind")
+    def kind(self) -> str:
+        """"section" for a section page, else its front matter's `kind` (home, full_text …), "" if it has none."""
+        return "section" if "section" in self.meta else self.meta.get("kind") or ""
 
     @property
-    def key(self) -> str | None:
+    def key(self) -> str:
         """What the page is across languages: the section id, or the kind."""
         return self.meta["section"] if self.kind == "section" else self.kind
+
+    @property
+    def section_heading(self) -> tuple[str, Location]:
+        """A section page's '# heading' and where it stands (read_source stops at a section page without one)."""
+        assert self.heading is not None and self.heading_where is not None, f"{self.where} is no section page"
+        return self.heading, self.heading_where
 
 
 def read_front_matter(path: Path, display: str) -> tuple[dict[str, Any], dict[str, int], list[str], int]:
@@ -90,6 +96,7 @@ def read_front_matter(path: Path, display: str) -> tuple[dict[str, Any], dict[st
         raise SourceError(Location(display, mark.line + _FRONT_MATTER_LINE if mark else 1),
                           f"front matter is not valid YAML: {problem or exc}") from None
     if not isinstance(meta, dict):
+        assert node is not None  # meta is no mapping, so the document is not empty
         raise SourceError(Location(display, node.start_mark.line + _FRONT_MATTER_LINE),
                           "front matter must be a mapping")
     meta_lines = {key.value: key.start_mark.line + _FRONT_MATTER_LINE for key, _ in node.value} if node else {}

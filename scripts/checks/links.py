@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from scripts.checks import Problem, shorten
 
@@ -35,12 +35,13 @@ def check_links(site: Path) -> LinkReport:
         page = html.relative_to(site).as_posix()
         document = ids.document(html)
         for element in document.find_all(list(LINKING)):
-            address = element.get(LINKING[element.name])
-            if not address or (element.name == "link" and "preconnect" in element.get("rel", [])):
+            address = _attribute(element, LINKING[element.name])
+            if not address or (element.name == "link" and "preconnect" in element.get_attribute_list("rel")):
                 continue
             parts = urlsplit(address)
             if parts.scheme in ("http", "https") or address.startswith("//"):
-                if element.name in LOADING and not (element.name == "link" and "canonical" in element.get("rel", [])):
+                canonical = element.name == "link" and "canonical" in element.get_attribute_list("rel")
+                if element.name in LOADING and not canonical:
                     report.problems.append(Problem(page, "loads-from-another-host", shorten(str(element))))
                 else:
                     report.external.add(address)
@@ -54,6 +55,12 @@ def check_links(site: Path) -> LinkReport:
                 report.problems.append(Problem(page, "broken-fragment", shorten(str(element)),
                                                f"no id '{parts.fragment}' in {target.relative_to(site).as_posix()}"))
     return report
+
+
+def _attribute(element: Tag, name: str) -> str:
+    """A single-valued attribute (href, src, id, name): bs4 gives it as a string; "" where it is absent."""
+    value = element.get(name)
+    return value if isinstance(value, str) else ""
 
 
 def _resolve(site: Path, html: Path, path: str) -> Path | None:
@@ -82,8 +89,8 @@ class _IdIndex:
     @cache  # noqa: B019 (one checker per check of a built site)
     def of(self, html: Path) -> frozenset[str]:
         document = self.document(html)
-        return frozenset(element["id"] for element in document.find_all(id=True)) | \
-            frozenset(element["name"] for element in document.find_all("a", attrs={"name": True}))
+        return frozenset(_attribute(element, "id") for element in document.find_all(id=True)) | \
+            frozenset(_attribute(element, "name") for element in document.find_all("a", attrs={"name": True}))
 
 
 def main(argv: list[str]) -> int:
