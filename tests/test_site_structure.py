@@ -13,6 +13,14 @@ def test_navigation_lists_every_page_in_reading_order(statement):
     assert config["nav"] == [page.src for page in statement.pages]
 
 
+def test_every_page_declares_its_language(site, statement):
+    """The language a browser and a screen reader take the page to be in. (That no page loads anything from
+    another host is the quality gate test_no_request_to_another_host_on_any_page_kind.)"""
+    for page in statement.pages:
+        for lang, expected in (("zh", "zh-Hans"), ("en", "en")):
+            assert soup(site, page.url[lang]).html["lang"] == expected, page.url[lang]
+
+
 def test_every_page_names_both_official_texts_and_the_unofficial_translation(site, statement):
     for page in statement.pages:
         zh = soup(site, page.url.zh).select_one(".edition-notice").get_text()
