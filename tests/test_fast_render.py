@@ -1,0 +1,167 @@
+"""Text cut for rendering around citation marks, glossary terms and insertions, and links between pages and
+languages (scripts/render.py PageContext), on a small statement made here: no sources read, no build.
+
+The small edition: the opening page (the preamble) and the energy-transition page (¶6), each in Chinese at
+the site root and in English under en/, a home page and a references page. ¶6 cites references a and b;
+its note cites c. Offsets are counted by hand in the texts below."""
+
+from __future__ import annotations
+
+import pytest
+
+from scripts.model import Mark, Note, Page, Section, Span, Statement, Text, Unit
+from scripts.render import PageContext, Segment
+
+pytestmark = pytest.mark.fast
+
+P6_EN = "methane and nitrous oxide"  # methane: 0–7, nitrous oxide: 12–25
+P6_ZH = "甲烷和氧化亚氮"  # 甲烷: 0–2, 氧化亚氮: 3–7
+NOTE_EN = "As 阳光之乡 records"  # 3 + 4 + 8 = 15 characters; the mark of c after "records"
+NOTE_ZH = "阳光之乡会谈记载"
+
+
+def _page(kind: str, key: str, slug: str) -> Page:
+    return Page(kind=kind, key=key, src=f"{slug.rstrip('/') or 'index'}.md", title=Text(key, key),
+                url=Text(slug, f"en/{slug}"))
+
+
+def _statement() -> Statement:
+    preamble = Unit(id="preamble", kind="preamble", n=None, label=Text("", ""), text=Text("序言", "Preamble"),
+                    section="opening", marks={"zh": (), "en": ()})
+    p6 = Unit(id="p6", kind="clause", n=6, label=Text("六、", "6."), text=Text(P6_ZH, P6_EN),
+              section="energy-transition",
+              marks={"zh": (Mark(2, "a"), Mark(7, "b")), "en": (Mark(7, "a"), Mark(25, "b"))})
+    note = Note(unit="p6", text=Text(NOTE_ZH, NOTE_EN), marks={"zh": (Mark(8, "c"),), "en": (Mark(15, "c"),)})
+    return Statement(
+        title=Text("声明", "Statement"), preamble=preamble,
+        sections=(Section(id="opening", heading=None, title=Text("序言", "Opening"), units=(preamble,)),
+                  Section(id="energy-transition", heading=Text("能源转型", "Energy transition"),
+                          title=Text("能源转型", "Energy transition"), units=(p6,))),
+        pages=(_page("home", "home", ""), _page("section", "opening", "opening/"),
+               _page("section", "energy-transition", "energy-transition/"),
+               _page("references", "references", "references/")),
+        source=None, ui={}, notes={"p6": note},
+        spans={("p6", "en"): (Span(0, 7, "methane"), Span(12, 25, "n2o")),
+               ("p6", "zh"): (Span(0, 2, "methane"), Span(3, 7, "n2o"))})
+
+
+STATEMENT = _statement()
+
+
+def context(key: str, lang: str) -> PageContext:
+    return PageContext(STATEMENT, STATEMENT.page(key), lang)
+
+
+def ref(key: str, number: int, id_: str | None = None) -> Segment:
+    return Segment("ref", key=key, number=number, id=id_ or f"fnref:{number}")
+
+
+# --- segments -------------------------------------------------------------------------------------------
+
+def test_footnotes_are_numbered_in_order_of_first_citation_text_then_note():
+    assert context("energy-transition", "en").footnote_keys == ("a", "b", "c")
+
+
+def test_a_unit_cut_at_its_terms_with_each_mark_where_it_stands():
+    ctx = context("energy-transition", "en")
+    assert ctx.unit_segments(STATEMENT.unit("p6")) == [
+        Segment("term", "methane", key="methane"), ref("a", 1), Segment("text", " and "),
+        Segment("term", "nitrous oxide", key="n2o"), ref("b", 2)]
+
+
+def test_the_chinese_text_is_cut_the_same_way():
+    ctx = context("energy-transition", "zh")
+    assert ctx.unit_segments(STATEMENT.unit("p6")) == [
+        Segment("term", "甲烷", key="methane"), ref("a", 1), Segment("text", "和"),
+        Segment("term", "氧化亚氮", key="n2o"), ref("b", 2)]
+
+
+def test_a_mark_inside_a_term_follows_the_term():
+    ctx = context("energy-transition", "en")
+    segments = ctx._segments(P6_EN, (Mark(16, "a"),), (Span(12, 25, "n2o"),))  # after "nitr"
+    assert segments == [Segment("text", "methane and "), Segment("term", "nitrous oxide", key="n2o"), ref("a", 1)]
+
+
+def test_a_mark_at_the_start_and_one_at_the_end():
+    ctx = context("energy-transition", "en")
+    assert ctx._segments(P6_EN, (Mark(0, "a"), Mark(25, "b")), ()) == [
+        ref("a", 1), Segment("text", P6_EN), ref("b", 2)]
+
+
+def test_adjacent_marks_follow_each_other_in_order():
+    ctx = context("energy-transition", "en")
+    assert ctx._segments(P6_EN, (Mark(7, "b"), Mark(7, "a")), ()) == [
+        Segment("text", "methane"), ref("b", 2), ref("a", 1), Segment("text", " and nitrous oxide")]
+
+
+def test_a_second_reference_to_one_footnote_has_its_own_id():
+    ctx = context("energy-transition", "en")
+    segments = ctx._segments(P6_EN, (Mark(7, "a"), Mark(25, "a")), ())
+    assert [segment.id for segment in segments if segment.kind == "ref"] == ["fnref:1", "fnref2:1"]
+    assert ctx.footnote_refs("a") == ["fnref:1", "fnref2:1"]  # the ways back from footnote 1
+    assert ctx.footnote_refs("b") == []
+
+
+def test_an_editorial_insertion_is_a_segment_of_its_own():
+    ctx = context("energy-transition", "en")
+    text = "the [New Delhi] Leaders' Declaration"  # the insertion with its brackets: 4–15
+    assert ctx._segments(text, (), (), ((4, 15),)) == [
+        Segment("text", "the "), Segment("insertion", "[New Delhi]"), Segment("text", " Leaders' Declaration")]
+
+
+def test_an_english_note_marks_its_chinese_words():
+    ctx = context("energy-transition", "en")
+    ctx.unit_segments(STATEMENT.unit("p6"))  # footnotes 1 and 2 first, as on the page
+    assert ctx.note_segments(STATEMENT.unit("p6")) == [
+        Segment("text", "As "), Segment("zh", "阳光之乡"), Segment("text", " records"), ref("c", 3)]
+
+
+def test_a_chinese_note_is_not_cut_at_chinese_words():
+    ctx = context("energy-transition", "zh")
+    assert ctx.note_segments(STATEMENT.unit("p6")) == [Segment("text", NOTE_ZH), ref("c", 3)]
+
+
+def test_prose_in_english_marks_its_chinese_words_and_in_chinese_does_not():
+    value = Text("本版译文", "This edition (本版)")
+    assert context("home", "en").prose(value) == [Segment("text", "This edition ("), Segment("zh", "本版"),
+                                                   Segment("text", ")")]
+    assert context("home", "zh").prose(value) == [Segment("text", "本版译文")]
+
+
+# --- links --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("page, lang, target, link", [
+    # on the Chinese section page
+    ("energy-transition", "zh", "energy-transition/#p6", "#p6"),
+    ("energy-transition", "zh", "energy-transition/", "./"),
+    ("energy-transition", "zh", "references/#ref-a", "../references/#ref-a"),
+    ("energy-transition", "zh", "", "../"),
+    ("energy-transition", "zh", "en/energy-transition/#p6", "../en/energy-transition/#p6"),
+    # on the Chinese home page, the site root
+    ("home", "zh", "energy-transition/#p6", "energy-transition/#p6"),
+    ("home", "zh", "", "./"),
+    ("home", "zh", "en/", "en/"),
+    # on the English section page, two levels down
+    ("energy-transition", "en", "en/references/#ref-a", "../references/#ref-a"),
+    ("energy-transition", "en", "energy-transition/#p6", "../../energy-transition/#p6"),
+    ("energy-transition", "en", "en/", "../"),
+    # on the English home page
+    ("home", "en", "", "../"),
+    ("home", "en", "en/energy-transition/#p6", "energy-transition/#p6"),
+])
+def test_links_are_relative_to_the_page(page, lang, target, link):
+    assert context(page, lang).href(target) == link
+
+
+def test_a_unit_url_is_its_section_page_and_its_id_in_each_language():
+    zh, en = context("energy-transition", "zh"), context("energy-transition", "en")
+    assert (zh.unit_url("p6"), en.unit_url("p6")) == ("energy-transition/#p6", "en/energy-transition/#p6")
+    assert en.unit_url("p6", "zh") == "energy-transition/#p6"
+    assert zh.unit_url("preamble") == "opening/#preamble"
+    assert en.href(en.unit_url("preamble")) == "../opening/#preamble"
+    assert en.href(en.unit_url("p6", "zh")) == "../../energy-transition/#p6"
+
+
+def test_a_reference_entry_on_the_references_page_of_each_language():
+    assert context("home", "zh").reference_url("a") == "references/#ref-a"
+    assert context("home", "en").reference_url("a") == "en/references/#ref-a"
