@@ -30,7 +30,7 @@ export NO_MKDOCS_2_WARNING := 1
 BUILD_DEPS := fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0
 TEST_DEPS  := $(BUILD_DEPS) chromium default-jre-headless poppler-utils
 
-.PHONY: serve build pdf test gates bench lock permalinks release clean
+.PHONY: serve build pdf test test-fast gates bench lock permalinks release clean
 
 ## serve: build and serve the site with live reload at http://127.0.0.1:8000
 serve: $(BUILD_STAMP)
@@ -48,10 +48,18 @@ pdf: $(BUILD_STAMP)
 	$(BIN)/python -m scripts.pdf site
 
 ## test: ruff, then the whole test suite and quality gates (builds the site itself; Debian's chromium, Java for vnu)
-test: $(TEST_STAMP)
+test: $(TEST_STAMP) test-fast
 	bash scripts/system-deps.sh $(TEST_DEPS)
 	$(BIN)/ruff check scripts tests
-	$(BIN)/python -m pytest
+	$(BIN)/python -m coverage erase
+	$(BIN)/python -m coverage run -m pytest
+	$(BIN)/python -m coverage combine --quiet
+	$(BIN)/python -m coverage report
+	$(BIN)/python tests/check_raises.py
+
+## test-fast: the unit tests of the pure parts alone (dates, numerals, citation marks, segments, links, YAML lines), in seconds
+test-fast: $(TEST_STAMP)
+	$(BIN)/python -m pytest -q -m fast tests/test_fast_*.py
 
 ## gates: the tests that need no browser (the Pages workflow runs them before it publishes)
 gates: $(TEST_STAMP)
