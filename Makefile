@@ -47,10 +47,11 @@ pdf: $(BUILD_STAMP)
 	bash scripts/system-deps.sh $(BUILD_DEPS)
 	$(BIN)/python -m scripts.pdf site
 
-## test: ruff, then the whole test suite and quality gates (builds the site itself; Debian's chromium, Java for vnu)
+## test: ruff and mypy, then the whole test suite and quality gates (builds the site itself; Debian's chromium, Java for vnu)
 test: $(TEST_STAMP) test-fast
 	bash scripts/system-deps.sh $(TEST_DEPS)
 	$(BIN)/ruff check scripts tests
+	$(BIN)/mypy
 	$(BIN)/python -m coverage erase
 	$(BIN)/python -m coverage run -m pytest
 	$(BIN)/python -m coverage combine --quiet

@@ -8,7 +8,7 @@ from scripts.model import Location
 class SourceError(Exception):
     """Bad input in the sources or the data; the build stops with this message."""
 
-    def __init__(self, where: Location | str, message: str, unit: str | None = None):
+    def __init__(self, where: Location, message: str, unit: str | None = None):
         self.where = where
         self.unit = unit
         self.message = message

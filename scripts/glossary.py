@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from scripts.errors import SourceError
-from scripts.model import Lang, Span, Term, Unit
+from scripts.model import Lang, Location, Span, Term, Unit
 from scripts.yamldata import read_yaml
 
 FILE = "data/glossary.yaml"
@@ -42,7 +42,7 @@ def term_spans(terms: tuple[Term, ...], units: list[Unit]) -> dict[tuple[str, La
                 spans[(unit.id, lang)] = tuple(sorted(taken, key=lambda span: span.start))
     for term in terms:
         if not any(span.term == term.key for (_, lang), found in spans.items() if lang == "zh" for span in found):
-            raise SourceError(term.where or FILE,
+            raise SourceError(term.where or Location(FILE),
                               f"the Chinese form '{term.zh}' occurs nowhere in the statement's text", term.key)
     return spans
 

@@ -360,7 +360,8 @@ def _check_citations(units: list[Unit], notes: list[Note], references: tuple[Ref
             cited.add(key)
     for ref in references:
         if ref.key not in cited and not any(other.part_of == ref.key and other.key in cited for other in references):
-            raise SourceError(ref.where or REFERENCES, f"'{ref.key}' is cited nowhere: cite it or remove it", ref.key)
+            raise SourceError(ref.where or Location(REFERENCES), f"'{ref.key}' is cited nowhere: cite it or remove it",
+                              ref.key)
 
 
 # --- data ---------------------------------------------------------------------------------------

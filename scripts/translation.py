@@ -77,5 +77,5 @@ def check_terms(terms: tuple[FixedTerm, ...], units: list[Unit]) -> dict[str, tu
             used[term.key].append(unit.id)
     for term in terms:
         if not used[term.key]:
-            raise SourceError(term.where or TERMS, f"{term.zh} stands in no unit of the statement", term.key)
+            raise SourceError(term.where or Location(TERMS), f"{term.zh} stands in no unit of the statement", term.key)
     return {key: tuple(ids) for key, ids in used.items()}

@@ -26,14 +26,29 @@ def soup(site: Path, url: str) -> BeautifulSoup:
     return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
+def one(node: Tag, selector: str) -> Tag:
+    """The element a CSS selector finds under node, which the test needs: missing, the test fails here, naming it."""
+    found = node.select_one(selector)
+    assert found is not None, f"nothing matches {selector!r}"
+    return found
+
+
+def attr(element: Tag, name: str) -> str:
+    """A single-valued attribute (id, href, lang, data-*): bs4 gives it as a string, lists only for class, rel …"""
+    value = element[name]
+    assert isinstance(value, str), f"{name}={value!r} is not a single value"
+    return value
+
+
 def shown_units(document: BeautifulSoup) -> list[ShownUnit]:
     """Every unit's text as shown: on the parallel page, one per column."""
     shown = []
     for text in document.select(".edition-text"):
         unit = text.find_parent(attrs={"data-unit": True})
+        assert unit is not None, text
         label = text.select_one(".edition-label")
-        shown.append(ShownUnit(id=unit["data-unit"], label=label.get_text() if label else "",
-                               body=statement_text(text.select_one(".edition-body")), lang=lang_of(text)))
+        shown.append(ShownUnit(id=attr(unit, "data-unit"), label=label.get_text() if label else "",
+                               body=statement_text(one(text, ".edition-body")), lang=lang_of(text)))
     return shown
 
 
@@ -43,9 +58,9 @@ def statement_text(body: Tag) -> str:
                    if not piece.find_parent(attrs={"data-annotation": True}))
 
 
-def lang_of(element: Tag) -> str:
+def lang_of(element: Tag | None) -> str:
     while element is not None:
         if element.has_attr("lang"):
-            return element["lang"]
+            return attr(element, "lang")
         element = element.parent
     return ""

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from tests.conftest import ROOT
-from tests.page_html import soup
+from tests.page_html import attr, one, soup
 
 
 def footnotes_of(document) -> dict[int, tuple[str, str]]:
@@ -40,7 +40,7 @@ def test_footnotes_are_numbered_in_order_of_first_citation(site, statement, lang
         if page.kind not in ("section", "full_text", "parallel"):
             continue
         document = soup(site, page.url[lang])
-        numbers = [int(ref.a.get_text()) for ref in document.select("sup.edition-fnref")]
+        numbers = [int(one(ref, "a").get_text()) for ref in document.select("sup.edition-fnref")]
         first_seen = list(dict.fromkeys(numbers))
         assert first_seen == list(range(1, len(first_seen) + 1)), page.url[lang]
         assert sorted(footnotes_of(document)) == first_seen, page.url[lang]
@@ -105,8 +105,8 @@ def test_references_page_lists_exactly_the_citing_units(site, statement):
         for section in statement.sections:  # read the citations off the section pages themselves
             document = soup(site, statement.page(section.id).url[lang])
             for unit in document.select("[data-unit]"):
-                for key in cited_keys(document, unit["data-unit"]):
-                    citing.setdefault(key, set()).add(unit["data-unit"])
+                for key in cited_keys(document, attr(unit, "data-unit")):
+                    citing.setdefault(key, set()).add(attr(unit, "data-unit"))
         page = soup(site, statement.page("references").url[lang])
         listed = {entry["data-reference"]: {a["data-unit-link"] for a in entry.select("a[data-unit-link]")}
                   for entry in page.select(".edition-reference")}
@@ -116,11 +116,11 @@ def test_references_page_lists_exactly_the_citing_units(site, statement):
 
 def test_links_from_reference_to_clause_and_back(site, statement):
     page = soup(site, "en/references/")
-    link = page.select_one('#ref-kigali-amendment + .edition-reference a[data-unit-link="p13"]')
+    link = one(page, '#ref-kigali-amendment + .edition-reference a[data-unit-link="p13"]')
     assert link["href"] == "../methane/#p13"
     methane = soup(site, "en/methane/")
-    number = methane.select_one("#p13 sup.edition-fnref a")["href"]
-    footnote = methane.select_one(f"{number.replace(':', chr(92) + ':')} a.edition-reference-link")
+    number = attr(one(methane, "#p13 sup.edition-fnref a"), "href")
+    footnote = one(methane, f"{number.replace(':', chr(92) + ':')} a.edition-reference-link")
     assert footnote["href"] == "../references/#ref-kigali-amendment"
 
 
@@ -145,17 +145,17 @@ def test_see_also_joins_exactly_the_units_that_share_a_reference_or_a_term(site,
     for lang in ("zh", "en"):
         document = soup(site, statement.page("full_text").url[lang])
         for unit in document.select("[data-unit]"):
-            shown = {a["href"].rpartition("#")[2]
+            shown = {attr(a, "href").rpartition("#")[2]
                      for a in unit.select(":scope > details.edition-annotation .edition-seealso a")}
-            assert shown == expected[unit["data-unit"]], (lang, unit["data-unit"])
+            assert shown == expected[attr(unit, "data-unit")], (lang, unit["data-unit"])
     units = [statement_json["preamble"], *statement_json["clauses"],
              *(item for clause in statement_json["clauses"] for item in clause.get("items", []))]
     assert {unit["id"]: set(unit["see_also"]) for unit in units} == expected
     # By hand, on ¶21's page, in reading order: ¶11 also says 国家自主贡献 (NDC); ¶23 also says 温控目标
     # (temperature goal); item 6 of ¶24 also cites Article 4.4 of the Paris Agreement and says 国家自主贡献.
     document = soup(site, "en/ndcs-2035/")
-    shown = [a["href"] for a in document.select("#p21 .edition-seealso a")]
-    assert shown == ["../methane/#p11", "../cop28/#p23", "../cop28/#p24-6"]
+    in_order = [a["href"] for a in document.select("#p21 .edition-seealso a")]
+    assert in_order == ["../methane/#p11", "../cop28/#p23", "../cop28/#p24-6"]
 
 
 def test_notes_never_enter_the_statements_text(site, statement, statement_json):
@@ -167,11 +167,11 @@ def test_notes_never_enter_the_statements_text(site, statement, statement_json):
             continue
         for lang in ("zh", "en"):
             document = soup(site, statement.unit_url(unit, lang))
-            element = document.find(id=unit.id)
+            element = one(document, f"#{unit.id}")
             note = element.select_one(":scope > details.edition-annotation")
             assert note is not None and note.has_attr("data-search-exclude"), (unit.id, lang)
-            opening = note.select_one(".edition-note").get_text()[:20]
-            assert opening and opening not in element.select_one(".edition-body").get_text(), (unit.id, lang)
+            opening = one(note, ".edition-note").get_text()[:20]
+            assert opening and opening not in one(element, ".edition-body").get_text(), (unit.id, lang)
     for clause in statement_json["clauses"]:
         for record in [clause, *clause.get("items", [])]:
             for lang in ("zh", "en"):
@@ -183,15 +183,15 @@ def test_notes_never_enter_the_statements_text(site, statement, statement_json):
 def test_glossary_page_is_complete_and_terms_are_explained_where_they_stand(site, statement):
     for lang in ("zh", "en"):
         page = soup(site, statement.page("glossary").url[lang])
-        rows = {row["id"].removeprefix("term-"): row for row in page.select("tr[id]")}
+        rows = {attr(row, "id").removeprefix("term-"): row for row in page.select("tr[id]")}
         assert list(rows) == [term.key for term in statement.glossary]
         for term in statement.glossary:
-            assert rows[term.key].th.get_text() == term[lang]
+            assert one(rows[term.key], "th").get_text() == term[lang]
             assert rows[term.key].select("a"), f"{term.key} links to no unit"
     document = soup(site, "en/ndcs-2035/")
-    term = document.select_one("#p21 a.edition-term")
+    term = one(document, "#p21 a.edition-term")
     assert term.get_text() == "nationally determined contributions"  # ¶21's first term in docs/en/ndcs-2035.md
-    assert document.find(id=term["aria-describedby"]).get_text() == statement.term("ndc").explanation.en
+    assert one(document, "#" + attr(term, "aria-describedby")).get_text() == statement.term("ndc").explanation.en
 
 
 def test_statement_json_has_references_notes_and_pages(statement_json):

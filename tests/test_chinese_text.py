@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.page_html import shown_units, soup
+from tests.page_html import one, shown_units, soup
 
 SHARED_SOURCE = Path(__file__).resolve().parents[2] / "shared" / "source" / "sunnylands-statement.zh.md"
 
@@ -52,7 +52,7 @@ def test_chinese_pages_show_the_title_and_headings_as_the_source(site, statement
     full = soup(site, statement.page("full_text").url.zh)
     assert [h.get_text(strip=True) for h in full.select("h1.edition-heading")] == [title]
     assert [h.get_text(strip=True) for h in full.select("h2.edition-heading")] == source_headings
-    section_headings = [soup(site, s.url.zh).select_one("h1.edition-heading").get_text(strip=True)
+    section_headings = [one(soup(site, s.url.zh), "h1.edition-heading").get_text(strip=True)
                         for s in statement.pages if s.kind == "section"]
     assert section_headings == [title] + source_headings
 
@@ -74,7 +74,7 @@ def test_news_lead_is_provenance_not_statement_text(site, statement, statement_j
         for lang in ("zh", "en"):
             document = soup(site, page.url[lang])
             if page.kind == "home":  # shown as the source record, marked as news matter
-                assert document.select_one(".edition-news").get_text("\n", strip=True) == \
+                assert one(document, ".edition-news").get_text("\n", strip=True) == \
                     f"{authority.headline}\n{authority.lead}"
             else:
                 assert authority.lead not in document.get_text()

@@ -10,7 +10,7 @@ import pytest
 from pybtex.database import parse_string
 
 from scripts.citation import citations, fill_accessed, record
-from tests.page_html import soup
+from tests.page_html import attr, one, soup
 
 SITE = "https://sunnylands-statement.example/"
 DAY = date(2026, 11, 25)
@@ -99,16 +99,17 @@ def test_statement_json_has_a_cite_record_per_unit(statement_json):
 def test_clause_pages_carry_citation_metadata_and_json_ld(site, statement, lang):
     for section in statement.sections:
         document = soup(site, statement.page(section.id).url[lang])
-        meta = {}
+        meta: dict[str, list[str]] = {}
         for tag in document.select("meta[name], meta[property]"):
-            meta.setdefault(tag.get("name") or tag.get("property"), []).append(tag["content"])
+            name = attr(tag, "name") if tag.has_attr("name") else attr(tag, "property")
+            meta.setdefault(name, []).append(attr(tag, "content"))
         assert meta["citation_title"] == [statement.title[lang]]
         assert len(meta["citation_author"]) == 2
         assert meta["citation_publication_date"] == ["2023/11/15"]
         assert meta["citation_language"] == ["zh-Hans" if lang == "zh" else "en"]
         assert meta["DC.type"] == ["Text"] and "citation_journal_title" not in meta
         assert meta["og:title"] and meta["og:description"]
-        data = json.loads(document.select_one('script[type="application/ld+json"]').string)
+        data = json.loads(one(document, 'script[type="application/ld+json"]').get_text())
         assert data["@context"] == "https://schema.org" and data["@type"] == "Legislation"
         assert data["legislationDate"] == "2023-11-15"
         assert [part["url"] for part in data["hasPart"]] == [

@@ -15,7 +15,8 @@ import pytest
 import rispy
 
 from scripts.citation import CiteRecord, citations, fill_accessed, gbt7714_2015, gbt7714_2025, record
-from tests.page_html import soup
+from scripts.model import Lang
+from tests.page_html import attr, soup
 
 SITE = "https://sunnylands-statement.example/"
 DAY = date(2026, 11, 25)
@@ -104,6 +105,7 @@ def in_order(text: str, parts: list[str]) -> bool:
 
 def test_apa_agrees_with_the_official_style(statement):
     rec = record(statement, "en", SITE, statement.unit("p24-3"))
+    assert rec.version and rec.publisher
     item = json.loads(fill_accessed(formats(statement, "en", "p24-3")["csl-json"], DAY))[0]
     _, theirs = citeproc(item, "apa")
     ours = formats(statement, "en", "p24-3")["apa"].split("\n")[0]
@@ -119,6 +121,7 @@ def test_apa_agrees_with_the_official_style(statement):
 @pytest.mark.parametrize("lang", ["en"])
 def test_chicago_agrees_with_the_official_style(statement, lang):
     rec = record(statement, lang, SITE, statement.unit("p6"))
+    assert rec.version and rec.publisher
     item = json.loads(fill_accessed(formats(statement, lang, "p6")["csl-json"], DAY))[0]
     theirs_note, theirs_bib = citeproc(item, "chicago-notes-bibliography")
     ours = formats(statement, lang, "p6")
@@ -156,6 +159,7 @@ def test_ris_parses_with_rispy(statement, lang):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_bibtex_parses_with_bibtexparser(statement, lang):
     rec = record(statement, lang, SITE, statement.unit("p6"))
+    assert rec.publisher
     library = bibtexparser.parse_string(formats(statement, lang, "p6")["bibtex"])
     assert not library.failed_blocks
     entry, = library.entries
@@ -221,9 +225,9 @@ def test_each_unit_saves_as_a_document_by_two_institutions(site, statement, url)
     section = statement.section_of(statement.unit("p6"))
     units = [u for top in section.units for u in (top, *top.items)]
     assert len(spans) == len(units)
-    lang = "en" if url.startswith("en/") else "zh"
+    lang: Lang = "en" if url.startswith("en/") else "zh"
     for span, unit in zip(spans, units, strict=True):
-        item = zotero_parse_context_object(span["title"])
+        item = zotero_parse_context_object(attr(span, "title"))
         assert item["itemType"] == "document"
         assert item["creators"] == [{"lastName": name, "isInstitution": True} for name in record(statement, lang, SITE).authors]
         assert item["url"].endswith(statement.unit_url(unit, lang))

@@ -175,7 +175,9 @@ def test_headers_carry_each_page_policy_for_its_url(site):
     for path in pages(site):
         relative = path.relative_to(site).as_posix()
         url = "/" + relative.removesuffix("index.html")
-        expected[url] = META.search(path.read_text(encoding="utf-8"))[1] + "; frame-ancestors 'self'"
+        meta = META.search(path.read_text(encoding="utf-8"))
+        assert meta, relative
+        expected[url] = meta[1] + "; frame-ancestors 'self'"
     assert {url: rule["Content-Security-Policy"] for url, rule in rules.items()} == expected
     assert all(list(rule) == ["Content-Security-Policy"] for rule in rules.values())
 

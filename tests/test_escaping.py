@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from tests.conftest import build_site, copy_sources
-from tests.page_html import soup
+from tests.page_html import one, soup
 from tests.test_bad_input import edit
 
 HOSTILE = "*em* _u_ [x](javascript:alert(1)) `code` <b>bold</b> & more"
@@ -43,7 +43,7 @@ def hostile_site(tmp_path_factory):
 
 def test_a_reference_title_is_text_in_its_heading(hostile_site):
     page = soup(hostile_site, "en/references/")
-    heading = page.select_one("#ref-unfccc")
+    heading = one(page, "#ref-unfccc")
     assert heading.get_text().strip() == f"UNFCCC {HOSTILE}"
     assert not heading.select("a, em, strong, b, code")
     assert not page.select('a[href^="javascript:"]')
@@ -51,10 +51,10 @@ def test_a_reference_title_is_text_in_its_heading(hostile_site):
 
 def test_a_note_and_an_explanation_are_text(hostile_site):
     page = soup(hostile_site, "en/methane/")
-    note = page.select_one("#p13 .edition-note")
+    note = one(page, "#p13 .edition-note")
     assert note.get_text().startswith(HOSTILE)
     assert not note.select("em, b, code") and not page.select('a[href^="javascript:"]')
-    tip = page.select_one("#tip-hfc")
+    tip = one(page, "#tip-hfc")
     assert tip.get_text().startswith(HOSTILE) and not tip.select("em, b, code, a")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.model import Mark, Note, Page, Section, Span, Statement, Text, Unit
+from scripts.model import Lang, Mark, Note, Page, Provenance, Section, Span, Statement, Text, Unit
 from scripts.render import PageContext, Segment
 
 pytestmark = pytest.mark.fast
@@ -40,7 +40,7 @@ def _statement() -> Statement:
         pages=(_page("home", "home", ""), _page("section", "opening", "opening/"),
                _page("section", "energy-transition", "energy-transition/"),
                _page("references", "references", "references/")),
-        source=None, ui={}, notes={"p6": note},
+        source=Provenance(headline="", lead="", official=(), translation_note=Text("", "")), ui={}, notes={"p6": note},
         spans={("p6", "en"): (Span(0, 7, "methane"), Span(12, 25, "n2o")),
                ("p6", "zh"): (Span(0, 2, "methane"), Span(3, 7, "n2o"))})
 
@@ -48,7 +48,7 @@ def _statement() -> Statement:
 STATEMENT = _statement()
 
 
-def context(key: str, lang: str) -> PageContext:
+def context(key: str, lang: Lang) -> PageContext:
     return PageContext(STATEMENT, STATEMENT.page(key), lang)
 
 

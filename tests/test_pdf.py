@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
 
 from scripts.pdf import PdfError, check_font, pdf_paths
 
@@ -100,9 +100,11 @@ def test_addresses_are_relative_without_a_configured_site_url_and_metadata_is_se
             printed = re.findall(r"(?:^|\s)" + re.escape(statement.unit_url(unit, lang)) + r"(?=\s|$)", text, re.M)
             assert len(printed) == 1, (edition, unit.id, lang)
     main = "en" if edition == "en" else "zh"
-    assert reader.metadata.title.startswith(statement.title[main])
-    assert "People's Republic of China" in reader.metadata.author or "中华人民共和国" in reader.metadata.author
-    assert reader.trailer["/Root"]["/Lang"] == ("en" if edition == "en" else "zh-Hans")
+    metadata = reader.metadata
+    assert metadata is not None and metadata.title and metadata.author, edition
+    assert metadata.title.startswith(statement.title[main])
+    assert "People's Republic of China" in metadata.author or "中华人民共和国" in metadata.author
+    assert reader.root_object["/Lang"] == ("en" if edition == "en" else "zh-Hans")
 
 
 def test_with_a_configured_address_units_link_to_their_permanent_urls(statement, tmp_path):
@@ -125,15 +127,25 @@ def test_pdfs_are_tagged(site, edition):
     assert re.search(r"^Tagged:\s+yes$", info, re.M), info
 
 
+def text_heights(page: PageObject) -> list[float]:
+    """How high on the page each piece of text stands."""
+    ys: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            ys.append(tm[5] * cm[3] + cm[5])
+
+    page.extract_text(visitor_text=visit)
+    return ys
+
+
 def body_bottoms(path: Path) -> list[float]:
     """For each page, how far down the text goes, as a share of the page (running head and folio aside)."""
     reader = PdfReader(path)
     shares = []
     for page in reader.pages:
         height = float(page.mediabox.height)
-        ys: list[float] = []
-        page.extract_text(visitor_text=lambda text, cm, tm, font, size, ys=ys: ys.append(tm[5] * cm[3] + cm[5])
-                          if text.strip() else None)
+        ys = text_heights(page)
         body = [y for y in ys if 0.1 * height < y < 0.9 * height]
         shares.append(1 - min(body) / height if body else 0.0)
     return shares

@@ -138,7 +138,7 @@ def reworded() -> list[tuple[str, str, str, str, str]]:
 
 
 def test_a_revised_unit_says_so_with_its_earlier_wording_and_the_change(site, statement):
-    from tests.page_html import soup
+    from tests.page_html import one, soup
     changes = reworded()
     if not changes:
         import pytest
@@ -147,8 +147,8 @@ def test_a_revised_unit_says_so_with_its_earlier_wording_and_the_change(site, st
         page = soup(site, statement.page(statement.unit(unit_id).section).url.en)
         history = page.select_one(f"#{unit_id} > details.edition-history, #{unit_id} details.edition-history")
         assert history is not None, unit_id
-        assert f"release {v2}" in history.summary.get_text()
-        diff = history.select_one(".edition-diff-text")
+        assert f"release {v2}" in one(history, "summary").get_text()
+        diff = one(history, ".edition-diff-text")
         deleted = "".join(t for t in diff.find_all(string=True) if not t.find_parent("ins"))
         inserted = "".join(t for t in diff.find_all(string=True) if not t.find_parent("del"))
         if statement.history[unit_id][-1].version == v2:  # the newest change is the one shown first
@@ -169,8 +169,8 @@ def test_every_earlier_wording_has_its_own_address(site, statement_json):
 
 
 def test_the_edition_names_its_release(site, statement_json, statement):
-    from tests.page_html import soup
+    from tests.page_html import one, soup
     assert (statement_json["version"], statement_json["released"]) == (statement.release.version,
                                                                        statement.release.date)
     for url in ("", "en/"):
-        assert statement.release.version in soup(site, url).select_one("#release").get_text()
+        assert statement.release.version in one(soup(site, url), "#release").get_text()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import yaml
 
 from tests.conftest import ROOT
-from tests.page_html import soup
+from tests.page_html import one, soup
 
 
 def test_navigation_lists_every_page_in_reading_order(statement):
@@ -18,13 +18,13 @@ def test_every_page_declares_its_language(site, statement):
     another host is the quality gate test_no_request_to_another_host_on_any_page_kind.)"""
     for page in statement.pages:
         for lang, expected in (("zh", "zh-Hans"), ("en", "en")):
-            assert soup(site, page.url[lang]).html["lang"] == expected, page.url[lang]
+            assert one(soup(site, page.url[lang]), "html")["lang"] == expected, page.url[lang]
 
 
 def test_every_page_names_both_official_texts_and_the_unofficial_translation(site, statement):
     for page in statement.pages:
-        zh = soup(site, page.url.zh).select_one(".edition-notice").get_text()
-        en = soup(site, page.url.en).select_one(".edition-notice").get_text()
+        zh = one(soup(site, page.url.zh), ".edition-notice").get_text()
+        en = one(soup(site, page.url.en), ".edition-notice").get_text()
         assert "生态环境部" in zh and "美国国务院" in zh and "非官方译文" in zh
         assert "Unofficial translation" in en and "Ministry of Ecology and Environment" in en \
             and "U.S. Department of State" in en

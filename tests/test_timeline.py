@@ -9,7 +9,7 @@ import pytest
 
 from scripts.errors import SourceError
 from scripts.loader import load
-from tests.page_html import soup
+from tests.page_html import one, soup
 
 
 def figure_of(document) -> dict:
@@ -29,10 +29,10 @@ def test_every_target_is_in_the_chart_data_and_the_table(site, statement, lang):
 
 
 def test_dates_are_written_the_way_each_language_writes_them(site):
-    zh = soup(site, "timeline/").select_one("#t-subnational-event td").get_text()
-    en = soup(site, "en/timeline/").select_one("#t-subnational-event td").get_text()
+    zh = one(soup(site, "timeline/"), "#t-subnational-event td").get_text()
+    en = one(soup(site, "en/timeline/"), "#t-subnational-event td").get_text()
     assert (zh, en) == ("2024年上半年", "first half of 2024")
-    assert soup(site, "en/timeline/").select_one("#t-cop28 td").get_text() == "30 November – 13 December 2023"
+    assert one(soup(site, "en/timeline/"), "#t-cop28 td").get_text() == "30 November – 13 December 2023"
 
 
 def test_every_clause_that_names_a_year_has_a_target(statement):
@@ -45,9 +45,9 @@ def test_each_clause_links_to_its_targets_and_back(site, statement):
     document = soup(site, "en/energy-transition/")
     links = [a["data-target-link"] for a in document.select("#p6 .edition-targets a")]
     assert links == ["renewables-baseline", "g20-new-delhi", "renewables-tripling"]
-    assert document.select_one('#p6 a[data-target-link="renewables-tripling"]')["href"] == \
+    assert one(document, '#p6 a[data-target-link="renewables-tripling"]')["href"] == \
         "../timeline/#t-renewables-tripling"
-    row = soup(site, "en/timeline/").select_one("#t-renewables-tripling")
+    row = one(soup(site, "en/timeline/"), "#t-renewables-tripling")
     assert [a["href"] for a in row.select("a[data-unit-link]")] == ["../energy-transition/#p6"]
 
 
@@ -148,7 +148,7 @@ def test_bad_timeline_input_stops_the_build(source_copy, old, new, message):
 
 def test_the_chart_data_carries_no_plotly_template(site):
     """plotly.py's default template is 7 KB of styling the chart does not use: it is left out of the page."""
-    figure = json.loads(soup(site, "en/timeline/").select_one("script#timeline-figure").string)
+    figure = json.loads(one(soup(site, "en/timeline/"), "script#timeline-figure").get_text())
     assert "template" not in figure["layout"] and figure["data"]
 
 

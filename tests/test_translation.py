@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from scripts.loader import load
-from tests.page_html import soup, statement_text
+from tests.page_html import attr, one, soup, statement_text
 from tests.test_bad_input import edit, error_of, line_of
 
 
@@ -83,6 +83,7 @@ def test_a_marked_insertion_is_shown_in_brackets_and_kept_apart(source_copy):
 def test_status_without_as_of_or_source_stops_the_build(source_copy):
     text = (source_copy / "data/timeline.yaml").read_text(encoding="utf-8")
     first = re.search(r"as_of: [0-9-]+,? ?", text)
+    assert first, "a status with as_of"
     (source_copy / "data/timeline.yaml").write_text(text[:first.start()] + text[first.end():], encoding="utf-8")
     error = error_of(source_copy)
     assert error.where.file == "data/timeline.yaml" and "as_of" in error.message
@@ -94,21 +95,21 @@ def test_conventions_page_in_both_languages_lists_terms_and_translators_notes(si
     for url in ("translation/", "en/translation/"):
         page = soup(site, url)
         rows = page.select("table.edition-terms tbody tr")
-        assert [row.th.get_text() for row in rows] == [term.zh for term in statement.terms]
+        assert [one(row, "th").get_text() for row in rows] == [term.zh for term in statement.terms]
         notes = page.select("dl.edition-translation-notes dt a")
         assert len(notes) == len(statement.translation_notes) >= 10
-        assert all(a["href"].endswith("#" + unit_id) for a, unit_id in
+        assert all(attr(a, "href").endswith("#" + unit_id) for a, unit_id in
                    zip(notes, [u.id for u in statement.units() if u.id in statement.translation_notes], strict=True))
 
 
 def test_translators_note_stands_with_the_unit_and_outside_its_text(site):
     page = soup(site, "en/energy-transition/")
-    unit = page.select_one("#p6")
+    unit = one(page, "#p6")
     note = unit.select_one("details.edition-annotation .edition-translation-note")
     assert note is not None and "Translator's note" in note.get_text()
     # The note explains words the text has, and none of the note is in the text (all the text's element
     # holds). The text's words themselves are tested against docs/en in test_statement_json.
-    body = unit.select_one(".edition-body")
+    body = one(unit, ".edition-body")
     assert "coal-, oil- and gas-fired" in statement_text(body)
     explanation = note.get_text().partition(":")[2].strip()
     assert explanation and explanation[:30] not in body.get_text()
@@ -120,7 +121,7 @@ def test_every_fixed_term_holds_in_the_built_english(site, statement):
         page = soup(site, statement.page(section.id).url.en)
         for unit_el in page.select("[data-unit]"):
             unit = statement.unit(unit_el["data-unit"])
-            text = statement_text(unit_el.select_one(".edition-body")).lower()
+            text = statement_text(one(unit_el, ".edition-body")).lower()
             for term in statement.terms:
                 if term.stands_in(unit.text.zh):
                     assert any(form.lower() in text for form in term.forms), (unit.id, term.zh)
