@@ -12,6 +12,7 @@ from typing import Literal
 from collections.abc import Iterable
 
 from scripts.authority import Authority, AuthorityLine, read_authority
+from scripts.citation import FORMATS as CITATION_FORMATS
 from scripts.citations import KEY, take_marks
 from scripts.crossrefs import see_also
 from scripts.dates import DateError, parse_when
@@ -390,8 +391,10 @@ def _ui(ui: YamlFile) -> dict[str, Text]:
     if not isinstance(ui.data, dict):
         raise SourceError(ui.where(), "must be a mapping of names to {zh, en}")
     strings = {key: ui.text(key) for key in ui.data}
-    # The names of what the data may say (states, kinds, themes, changes): each needs its words.
-    for prefix, values in (("state", STATES), ("kind", KINDS), ("theme", THEMES), ("change", CHANGE_KINDS)):
+    # The names of what the data may say (states, kinds, themes, changes) and the citation formats (a cite
+    # panel's tab and its heading): each needs its words.
+    for prefix, values in (("state", STATES), ("kind", KINDS), ("theme", THEMES), ("change", CHANGE_KINDS),
+                           ("tab", CITATION_FORMATS), ("format", CITATION_FORMATS)):
         for value in values:
             key = f"{prefix}_{value.replace('-', '_')}"
             if key not in strings:

@@ -35,6 +35,27 @@ class Segment:
     id: str = ""  # the footnote reference's own id (for the way back)
 
 
+@dataclass(frozen=True)
+class Apparatus:
+    """The edition's apparatus around one unit on one page: its tools open what is here."""
+
+    note: Note | None
+    translation_note: Note | None
+    related: tuple[str, ...]  # "see also": ids of units sharing a reference or a term
+    targets: tuple[Target, ...]  # the timeline's items the unit names
+    revisions: tuple[tuple[Wording, Wording], ...]  # (earlier, next) English wordings, oldest first
+    cite: bool  # the cite panel
+
+    @property
+    def note_part(self) -> bool:
+        """The note's part of the margin: the note, the unit's timeline items and its "see also"."""
+        return bool(self.note or self.targets or self.related)
+
+    @property
+    def margin(self) -> bool:
+        return self.note_part or self.translation_note is not None
+
+
 class PageContext:
     """What a template needs to render one page in one language; counts footnote references as it goes."""
 
@@ -151,10 +172,18 @@ class PageContext:
     def _marked(self, segments: list[Segment]) -> list[Segment]:
         return segments if self.lang == "zh" else [part for segment in segments for part in _mark_han(segment)]
 
-    def annotation_summary(self, unit: Unit, note, translation_note) -> str:
-        """第六条注释 / Note on ¶6: what the collapsed annotation holds, in each language's word order."""
-        key = "note_on" if note else "translation_note_on" if translation_note else "see_also_on"
-        return self.tf(key, unit=unit.pinpoint[self.lang])
+    def apparatus(self, unit: Unit) -> Apparatus:
+        """What the page shows around a unit's text: the notes and cross-references on the pages that carry
+        them, the cite panel and the earlier English wordings on the section pages."""
+        notes = self.shows_notes
+        section = self.page.kind == "section"
+        return Apparatus(note=self.statement.notes.get(unit.id) if notes else None,
+                         translation_note=self.statement.translation_notes.get(unit.id) if notes else None,
+                         related=tuple(self.statement.see_also.get(unit.id, ())) if notes else (),
+                         targets=tuple(self.statement.targets_of(unit.id)) if notes else (),
+                         revisions=tuple(self.statement.revisions(unit.id, "en")) if section and self.lang == "en"
+                         else (),
+                         cite=section)
 
     def _segments(self, text: str, marks: tuple[Mark, ...], spans: tuple[Span, ...],
                   insertions: tuple[tuple[int, int], ...] = ()) -> list[Segment]:

@@ -61,7 +61,7 @@ def test_copy_button_copies_the_absolute_permanent_url(browser, server):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(server + "en/text/")
-    page.click("#p6 > .edition-tools .edition-copy")
+    page.click("#p6 > .edition-unit-main > .edition-tools .edition-copy")
     assert page.evaluate("navigator.clipboard.readText()") == server + "en/energy-transition/#p6"
     page.goto(server + "cop28/")
     page.click("#p24-3 .edition-copy")
@@ -196,14 +196,14 @@ def test_copying_says_what_happened_also_when_the_clipboard_refuses(browser, ser
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(server + "en/methane/")
-    page.click("#p13 > .edition-tools .edition-copy")
+    page.click("#p13 > .edition-unit-main > .edition-tools .edition-copy")
     status = page.locator("[role=status].edition-status-message")
     assert status.inner_text() == "Copied"
     refused = browser.new_context()  # no clipboard permission, and no fallback: the copy fails
     page = refused.new_page()
     page.add_init_script("document.execCommand = () => false; navigator.clipboard.writeText = () => Promise.reject(new Error('no'));")
     page.goto(server + "methane/")
-    page.click("#p13 > .edition-tools .edition-copy")
+    page.click("#p13 > .edition-unit-main > .edition-tools .edition-copy")
     message = page.locator("[role=status].edition-status-message").inner_text()
     assert message.startswith("无法写入剪贴板") and message.endswith(server + "methane/#p13")
     context.close()

@@ -116,6 +116,26 @@ def test_clause_pages_carry_citation_metadata_and_json_ld(site, statement, lang)
             SITE + statement.unit_url(u, lang) for top in section.units for u in (top, *top.items)]
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_cite_panel_has_a_tab_per_format_holding_the_citation_as_text(site, statement, lang):
+    """Data is never markup: each tab's citation reads exactly as the format writes it (its *, _, [, <, &
+    escaped), with the access date as a slot the browser fills."""
+    for section in statement.sections:
+        document = soup(site, statement.page(section.id).url[lang])
+        for unit in (u for top in section.units for u in (top, *top.items)):
+            panel = one(document, f"#cite-{unit.id}")
+            names = [attr(label, "for").removeprefix(f"cite-{unit.id}-tab-")
+                     for label in panel.select(".tabbed-labels > label")]
+            expected = citations(record(statement, lang, SITE, unit))
+            assert names == list(expected)
+            for name, text in expected.items():
+                shown = one(panel, f"#cite-{unit.id}-{name}")
+                for slot in shown.select(".edition-accessed"):
+                    slot.replace_with(f"{{accessed:{attr(slot, 'data-form')}}}")
+                assert shown.get_text() == text, (unit.id, name)
+                assert not shown.find_all(lambda tag: tag.name not in ("span",)), (unit.id, name)
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("url, unit_id, fmt", [("energy-transition/", "p6", "gbt7714-2025"),
                                                ("en/cop28/", "p24-3", "bibtex"),
@@ -124,9 +144,10 @@ def test_copy_button_puts_the_citation_with_todays_date_on_the_clipboard(browser
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(server + url)
-    panel = page.locator(f"#cite-{unit_id}-{fmt}").locator("xpath=ancestor::details[1]")
-    if not panel.get_attribute("open") is not None:
-        panel.locator("summary").click()
+    toggle = page.locator(f'.edition-toggle--cite[aria-controls="cite-{unit_id}"]')
+    if toggle.count():  # a unit's panel opens from its cite button; the whole statement's stands open
+        toggle.click()
+    page.click(f'label[for="cite-{unit_id}-tab-{fmt}"]')  # the format's tab
     page.click(f'button[data-copy="cite-{unit_id}-{fmt}"]')
     copied = page.evaluate("navigator.clipboard.readText()")
     today = page.evaluate("(() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]; })()")

@@ -86,7 +86,8 @@ def test_the_dark_scheme_passes_axe_on_every_page_kind(browser, server, statemen
     for url in page_urls(statement):
         page.goto(server + url)
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate", url
-        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")  # notes, cite, history
+        page.evaluate("""document.querySelectorAll('.edition-toggle[aria-expanded="false"]')
+                         .forEach(toggle => toggle.click())""")  # notes, cite panels, history opened
         problems += check_axe(page, url)
     context.close()
     assert [str(problem) for problem in problems] == []

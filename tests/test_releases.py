@@ -138,16 +138,17 @@ def reworded() -> list[tuple[str, str, str, str, str]]:
 
 
 def test_a_revised_unit_says_so_with_its_earlier_wording_and_the_change(site, statement):
-    from tests.page_html import one, soup
+    from tests.page_html import attr, one, soup
     changes = reworded()
     if not changes:
         import pytest
         pytest.skip("no release has reworded a unit yet")
     for unit_id, _, before, v2, after in changes:
         page = soup(site, statement.page(statement.unit(unit_id).section).url.en)
-        history = page.select_one(f"#{unit_id} > details.edition-history, #{unit_id} details.edition-history")
-        assert history is not None, unit_id
-        assert f"release {v2}" in one(history, "summary").get_text()
+        history = one(page, f"#history-{unit_id}")  # the panel the unit's history button opens
+        button = one(page, f'#{unit_id} .edition-toggle--history[aria-controls="history-{unit_id}"]')
+        assert f"release {v2}" in one(history, ".edition-history-title").get_text()
+        assert f"release {v2}" in attr(button, "aria-label")
         diff = one(history, ".edition-diff-text")
         deleted = "".join(t for t in diff.find_all(string=True) if not t.find_parent("ins"))
         inserted = "".join(t for t in diff.find_all(string=True) if not t.find_parent("del"))

@@ -38,17 +38,23 @@
   }
 
   // A copy button: shown (it is hidden in the HTML, so that readers without JavaScript never see a
-  // dead control), saying "Copied" (its data-copied) for two seconds once it has copied; a refused
-  // clipboard says so, with the text to copy by hand.
+  // dead control), saying "Copied" (its data-copied) for two seconds once it has copied: in its words
+  // (a text button) or by its colour (an icon button); the status region says it for every reader. A
+  // refused clipboard says so, with the text to copy by hand.
   function copyButton(button, text) {
-    var label = button.textContent;
+    var words = button.querySelector("span") || (button.querySelector("svg") ? null : button);
+    var label = words && words.textContent;
     button.hidden = false;
     button.addEventListener("click", function () {
       var value = text();
       copyText(value).then(function () {
-        button.textContent = button.getAttribute("data-copied");
+        if (words) words.textContent = button.getAttribute("data-copied");
+        button.classList.add("edition-tool--done");
         announce(button.getAttribute("data-copied"));
-        setTimeout(function () { button.textContent = label; }, 2000);
+        setTimeout(function () {
+          if (words) words.textContent = label;
+          button.classList.remove("edition-tool--done");
+        }, 2000);
       }, function () {
         announce(copyFailed + " " + value, true);
       });
@@ -142,19 +148,33 @@
     });
   }
 
-  // Printing: the notes print open, whatever the reader had folded (browsers without ::details-content).
-  window.addEventListener("beforeprint", function () {
-    document.querySelectorAll("details.edition-annotation:not([open])").forEach(function (note) {
-      note.setAttribute("open", "");
-      note.setAttribute("data-opened-for-print", "");
+  // The unit tools' buttons that open a panel of the unit (cite, note, translator's note, history): each
+  // says whether it is open (aria-expanded) and shows or hides the panel it controls.
+  function setOpen(toggle, open) {
+    var panel = document.getElementById(toggle.getAttribute("aria-controls"));
+    toggle.setAttribute("aria-expanded", String(open));
+    panel.hidden = !open;
+  }
+  document.querySelectorAll(".edition-toggle").forEach(function (toggle) {
+    toggle.hidden = false;
+    toggle.addEventListener("click", function () {
+      setOpen(toggle, toggle.getAttribute("aria-expanded") !== "true");
     });
   });
-  window.addEventListener("afterprint", function () {
-    document.querySelectorAll("details[data-opened-for-print]").forEach(function (note) {
-      note.removeAttribute("open");
-      note.removeAttribute("data-opened-for-print");
-    });
-  });
+  // A link into a closed panel (a footnote's way back to its mark in a note) opens the panel first.
+  function openAround(target) {
+    var panel = target && target.closest(".edition-margin-part[hidden], .edition-cite[hidden], .edition-history[hidden]");
+    var toggle = panel && document.querySelector('[aria-controls="' + panel.id + '"]');
+    if (toggle) {
+      setOpen(toggle, true);
+      target.scrollIntoView({block: "center"});
+    }
+  }
+  function openForFragment() {
+    if (location.hash.length > 1) openAround(document.getElementById(decodeURIComponent(location.hash.slice(1))));
+  }
+  openForFragment();
+  window.addEventListener("hashchange", openForFragment);
 
   // Opened from a local folder (file://), a directory link shows a listing: point it at index.html.
   if (location.protocol === "file:") {
