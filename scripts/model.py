@@ -230,6 +230,12 @@ class Target:
     status: TargetStatus | None = None
     relation: str = "named"  # named: the unit names it; related: a later development it does not contain
     where: Location | None = field(default=None, compare=False)
+    short: Text | None = None  # the chart's label, where `label` is too long for it
+
+    @property
+    def chart_label(self) -> Text:
+        """What the timeline chart writes beside the item: the short label, or the label if it is short."""
+        return self.short or self.label
 
 
 @dataclass(frozen=True)

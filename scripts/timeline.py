@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from scripts.dates import DateError, parse_when
 from scripts.errors import SourceError
-from scripts.model import Target, TargetStatus
+from scripts.model import LANGS, Target, TargetStatus, Text
 from scripts.yamldata import YamlFile, read_yaml
 
 FILE = "data/timeline.yaml"
@@ -19,6 +20,9 @@ RELATIONS = ("named", "related")
 # What has happened, in words that do not overstate: an announcement is not a target met.
 STATES = ("held", "issued", "adopted", "submitted", "announced", "in-effect", "met", "met-late", "on-track",
           "off-track", "pending", "not-met")
+# The chart writes a label beside each item, in one line: at most this many columns, a Chinese character
+# (or any full-width one) taking two, any other one. Longer labels need a `short: {zh, en}` for the chart.
+CHART_LABEL_COLUMNS = 30
 
 
 def load_timeline(root: Path, unit_ids: set[str], reference_keys: set[str]) -> tuple[Target, ...]:
@@ -40,8 +44,27 @@ def load_timeline(root: Path, unit_ids: set[str], reference_keys: set[str]) -> t
         targets.append(Target(
             id=key, when=_when(data, key, "date"), kind=entry["kind"], theme=entry["theme"], units=tuple(units),
             label=data.text(key, "label"), status=_status(data, key, reference_keys), relation=relation,
-            where=data.where(key)))
+            where=data.where(key), short=_short(data, key)))
     return tuple(sorted(targets, key=lambda target: (target.when.start, target.when.end, target.id)))
+
+
+def columns(text: str) -> int:
+    """How wide a label is, in columns: two for a full-width character (Chinese), one for any other."""
+    return sum(2 if unicodedata.east_asian_width(char) in ("W", "F") else 1 for char in text)
+
+
+def _short(data: YamlFile, key: str) -> Text | None:
+    """The chart's label (`short`), checked: both languages, each short enough for one line of the chart;
+    without it the label itself must be that short."""
+    short = data.text(key, "short") if data.get(key, "short", default=None) is not None else None
+    for lang in LANGS:
+        text = (short or data.text(key, "label"))[lang]
+        if columns(text) > CHART_LABEL_COLUMNS:
+            where, what = ("short", "the short label") if short else ("label", "the label")
+            advice = "shorten it" if short else "add a short label for the chart, short: {zh: …, en: …}"
+            raise SourceError(data.where(key, where), f"{what} '{text}' is {columns(text)} columns wide, more than the "
+                              f"chart's {CHART_LABEL_COLUMNS} (a Chinese character counts two): {advice}", key)
+    return short
 
 
 def _status(data: YamlFile, key: str, reference_keys: set[str]) -> TargetStatus | None:
