@@ -1,7 +1,7 @@
-// The timeline chart. The page shows an SVG drawn at build time; this script adds today's line to it
-// (here, so that builds stay reproducible) and, when the reader asks for it (the "Interactive chart"
-// button, never a pointer merely passing), loads plotly.js and draws the interactive chart below the
-// SVG, which stays: its items remain links a keyboard reaches.
+// The timeline chart. The page shows the chart drawn at build time (an SVG on wide pages, a vertical list on
+// narrow ones); this script adds today to both (here, so that builds stay reproducible) and, when the reader
+// asks for it (the "Interactive chart" button, never a pointer merely passing), loads plotly.js and draws the
+// interactive chart below, which leaves the chart above as it is: its items remain links a keyboard reaches.
 (function () {
   "use strict";
   var chart = document.getElementById("timeline-chart");
@@ -10,22 +10,46 @@
   var plotlyUrl = document.currentScript.getAttribute("data-plotly");
   if (!chart || !data) return;
   var today = new Date().toISOString().slice(0, 10);
+  var todayWord = chart.getAttribute("data-today");
+  var SVG = "http://www.w3.org/2000/svg";
 
-  // Today's line on the SVG.
-  var svg = chart.querySelector("svg");
+  // Today's line on the SVG, under the items, its word above the rows.
+  var svg = chart.querySelector("svg.edition-timeline-svg");
   var start = Date.parse(svg.getAttribute("data-start")), end = Date.parse(svg.getAttribute("data-end"));
   var left = Number(svg.getAttribute("data-left")), right = Number(svg.getAttribute("data-right"));
   var x = left + (Date.parse(today) - start) / (end - start) * (right - left);
-  var height = svg.viewBox.baseVal.height;
-  var line = document.createElementNS("http://www.w3.org/2000/svg", "line");
-  line.setAttribute("class", "today");
-  line.setAttribute("x1", x); line.setAttribute("x2", x);
-  line.setAttribute("y1", 10); line.setAttribute("y2", height - 24);
-  svg.appendChild(line);
-  var label = document.createElementNS("http://www.w3.org/2000/svg", "text");
-  label.setAttribute("class", "today"); label.setAttribute("x", x + 4); label.setAttribute("y", 18);
-  label.textContent = chart.getAttribute("data-today");
-  svg.appendChild(label);
+  if (x >= left && x <= right) {
+    var items = svg.querySelector(".edition-timeline-items");
+    var line = document.createElementNS(SVG, "line");
+    line.setAttribute("class", "today");
+    line.setAttribute("x1", x); line.setAttribute("x2", x);
+    line.setAttribute("y1", Number(svg.getAttribute("data-top")) - 4);
+    line.setAttribute("y2", svg.getAttribute("data-bottom"));
+    svg.insertBefore(line, items);
+    var label = document.createElementNS(SVG, "text");
+    label.setAttribute("class", "today");
+    label.setAttribute("y", svg.getAttribute("data-label"));
+    label.setAttribute("dominant-baseline", "central");
+    var before = x > svg.viewBox.baseVal.width * 0.85;  // near the right edge, the word stands left of the line
+    label.setAttribute("x", before ? x - 4 : x + 4);
+    label.setAttribute("text-anchor", before ? "end" : "start");
+    label.textContent = todayWord;
+    svg.insertBefore(label, items);
+  }
+
+  // Today's place in the list: before the first item that begins after today.
+  var list = chart.querySelector(".edition-timeline-list");
+  var entries = list.querySelectorAll("li[data-start]");
+  var next = null;
+  for (var i = 0; i < entries.length; i++) {
+    if (entries[i].getAttribute("data-start") > today) { next = entries[i]; break; }
+  }
+  var mark = document.createElement("li");
+  mark.className = "edition-timeline-today";
+  var word = document.createElement("span");
+  word.textContent = todayWord;
+  mark.appendChild(word);
+  list.insertBefore(mark, next);
 
   var loading = false;
   var plot = null;
