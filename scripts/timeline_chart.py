@@ -50,7 +50,7 @@ def figure(statement: Statement, lang: Lang, labels: dict[str, str], href: Calla
             hoverinfo="text",
         ))
     fig.update_layout(
-        height=420, margin=dict(l=10, r=10, t=10, b=40), hovermode="closest", dragmode=False,
+        height=420, margin=dict(l=10, r=10, t=30, b=40), hovermode="closest", dragmode=False,  # t: room for "today"
         legend=dict(orientation="h", y=-0.15), plot_bgcolor="#ffffff",
         xaxis=dict(type="date", range=[RANGE[0].isoformat(), RANGE[1].isoformat()], gridcolor="#e0e0e0"),
         yaxis=dict(type="category", categoryorder="array", automargin=True,
