@@ -264,7 +264,7 @@ def test_a_phone_page_with_every_panel_open_passes_axe(open_page, url, scheme):
     """The tools, the notes opened inline and the cite panels with their tabs, in both schemes."""
     from scripts.checks.accessibility import check_axe
 
-    page = open_page(url, PHONE, color_scheme=scheme, bypass_csp=True)  # axe is injected as an inline script
+    page = open_page(url, PHONE, color_scheme=scheme)
     page.locator(".edition-copy").first.wait_for(state="visible")
     page.evaluate("""document.querySelectorAll('.edition-toggle[aria-expanded="false"]')
                      .forEach(toggle => toggle.click())""")
