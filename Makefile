@@ -32,20 +32,21 @@ TEST_DEPS  := $(BUILD_DEPS) chromium default-jre-headless poppler-utils
 
 .PHONY: serve build pdf test test-fast gates bench lock permalinks release clean
 
-## serve: build and serve the site with live reload at http://127.0.0.1:8000
+## serve: a live preview at http://127.0.0.1:8000: rebuilt on every change to docs/, data/, overrides/, scripts/
 serve: $(BUILD_STAMP)
 	bash scripts/system-deps.sh $(BUILD_DEPS)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m scripts serve --dev-addr 127.0.0.1:8000
 
-## build: write the static site, PDFs included, to site/
+## build: write the static site, PDFs included, to site/ (prepare → mkdocs build → finish; build/ holds the
+## prepared tree)
 build: $(BUILD_STAMP)
 	bash scripts/system-deps.sh $(BUILD_DEPS)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m scripts build
 
 ## pdf: the typeset PDFs alone, into site/pdf/
 pdf: $(BUILD_STAMP)
 	bash scripts/system-deps.sh $(BUILD_DEPS)
-	$(BIN)/python -m scripts.pdf site
+	$(BIN)/python -m scripts pdf site
 
 ## test: ruff and mypy, then the whole test suite and quality gates (builds the site itself; Debian's chromium, Java for vnu)
 test: $(TEST_STAMP) test-fast
@@ -71,15 +72,15 @@ gates: $(TEST_STAMP)
 bench: $(TEST_STAMP)
 	bash scripts/system-deps.sh chromium $$(command -v npm >/dev/null || echo nodejs npm)
 	cd scripts/bench && npm ci --no-audit --no-fund --loglevel=error
-	$(BIN)/python scripts/bench/bench.py
+	$(BIN)/python -m scripts bench
 
 ## permalinks: add new units' URLs to data/permalinks.txt (released URLs are never removed)
 permalinks: $(BUILD_STAMP)
-	$(BIN)/python -m scripts.permalinks --fix
+	$(BIN)/python -m scripts permalinks --fix
 
 ## release: write the newest release's snapshot of every unit's wording (data/releases/<version>.yaml), once
 release: $(BUILD_STAMP)
-	$(BIN)/python -m scripts.releases --fix
+	$(BIN)/python -m scripts release --fix
 
 ## lock: rewrite requirements.lock and requirements-test.lock from pyproject.toml, with hashes (needs PyPI)
 lock: | $(BIN)/python
@@ -114,4 +115,4 @@ $(TEST_STAMP): $(TEST_LOCK) | $(BIN)/python
 	rm -f $(VENV)/.installed-test-* && touch $@
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site build .pytest_cache

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 
 if TYPE_CHECKING:
     from scripts.dates import When
-    from scripts.search_dictionary import SearchDictionary
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")  # zh is the default language, built at the site root
@@ -98,6 +97,14 @@ class Section:
     heading: Text | None  # the statement's own heading; None for the untitled opening part
     title: Text  # the page's title: the heading, or an editorial title for the opening part
     units: tuple[Unit, ...]
+
+
+@dataclass(frozen=True)
+class SearchDictionary:
+    """data/search.yaml: what search needs to know of the text's words."""
+
+    words: tuple[str, ...]  # Chinese words to keep whole (the glossary's terms included)
+    aliases: dict[str, tuple[str, ...]]  # a term as the text writes it → other ways to write it
 
 
 @dataclass(frozen=True)

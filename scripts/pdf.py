@@ -135,14 +135,15 @@ def main(argv: list[str] | None = None) -> int:
     """`make pdf`: the PDFs alone, into an existing site folder (default: site/)."""
     import argparse
 
+    from scripts.build.config import read_config
     from scripts.loader import load
     from scripts.output import build_epoch
 
-    parser = argparse.ArgumentParser(description=main.__doc__)
-    parser.add_argument("site", nargs="?", default="site")
-    parser.add_argument("--site-url", default=os.environ.get("SITE_URL", "https://sunnylands-statement.example/"))
-    args = parser.parse_args(argv)
     root = Path(__file__).resolve().parent.parent
+    parser = argparse.ArgumentParser(prog="python -m scripts pdf", description=main.__doc__)
+    parser.add_argument("site", nargs="?", default="site")
+    parser.add_argument("--site-url", default=read_config(root).site_url, help="default: mkdocs.yml's site_url")
+    args = parser.parse_args(argv)
     os.environ.setdefault("SOURCE_DATE_EPOCH", build_epoch(root))
     try:
         written = build_pdfs(load(root), Path(args.site), args.site_url, root)

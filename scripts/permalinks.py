@@ -1,20 +1,18 @@
 """Released permanent URLs: data/permalinks.txt lists them; none may ever stop resolving.
 
-    python -m scripts.permalinks --check   # exit 1 if a unit's URL is not released yet
-    python -m scripts.permalinks --fix     # append the new units' URLs (never removes one)
+    python -m scripts permalinks          # exit 1 if a unit's URL is not released yet
+    python -m scripts permalinks --fix    # append the new units' URLs (never removes one)
 """
 
 from __future__ import annotations
 
-import argparse
-import sys
 from pathlib import Path
 
 from scripts.errors import SourceError
 from scripts.model import LANGS, Location, Statement
 
 FILE = "data/permalinks.txt"
-_HEADER = ("# Released permanent URLs, relative to the site root. A promise: lines are only ever added.\n"
+HEADER = ("# Released permanent URLs, relative to the site root. A promise: lines are only ever added.\n"
            "# `make permalinks` appends the URLs of new units; tests check that each one resolves.\n")
 
 
@@ -40,31 +38,13 @@ def check_released_resolve(root: Path, statement: Statement) -> None:
                               "restore the unit or its page (released URLs never change)", url.partition("#")[2])
 
 
+def release_urls(root: Path, urls: list[str]) -> None:
+    """Append URLs to the released list (the file is only ever appended to)."""
+    path = root / FILE
+    text = path.read_text(encoding="utf-8") if path.exists() else HEADER
+    path.write_text(text + "".join(f"{url}\n" for url in urls), encoding="utf-8")
+
+
 def unreleased(root: Path, statement: Statement) -> list[str]:
     released = {url for url, _ in read_released(root)}
     return [url for url in unit_urls(statement) if url not in released]
-
-
-def main(argv: list[str] | None = None) -> int:
-    from scripts.loader import load
-
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--fix", action="store_true", help="append new units' URLs")
-    args = parser.parse_args(argv)
-    root = Path(__file__).resolve().parent.parent
-    new = unreleased(root, load(root))
-    if not new:
-        print(f"{FILE}: every unit's URL is released")
-        return 0
-    if not args.fix:
-        print(f"{FILE}: {len(new)} unit URL(s) not released yet, e.g. {new[0]}; run `make permalinks`")
-        return 1
-    path = root / FILE
-    text = path.read_text(encoding="utf-8") if path.exists() else _HEADER
-    path.write_text(text + "".join(f"{url}\n" for url in new), encoding="utf-8")
-    print(f"{FILE}: added {len(new)} URL(s)")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

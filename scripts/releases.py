@@ -5,14 +5,12 @@ Wording never changes silently: the newest snapshot must equal the sources, and 
 text differs between two releases must be listed under that release's `translation` (or `text`)
 changes. A snapshot is written once, when its release is made, and never rewritten:
 
-    python -m scripts.releases --check   # exit 1 if the newest release has no snapshot yet
-    python -m scripts.releases --fix     # write the newest release's snapshot from the sources
+    python -m scripts release           # exit 1 if the newest release has no snapshot yet
+    python -m scripts release --fix     # write the newest release's snapshot from the sources
 """
 
 from __future__ import annotations
 
-import argparse
-import sys
 from pathlib import Path
 
 import yaml
@@ -179,37 +177,13 @@ def _check_recorded(data: YamlFile, index: int, release: Release, before: dict[s
 
 # --- the command ----------------------------------------------------------------------------------
 
+def newest_version(root: Path) -> str | None:
+    data = read_yaml(root / FILE, FILE)
+    return str(data.get("releases", -1, "version")) if data.get("releases") else None
+
+
 def snapshot_text(version: str, units: list[Unit]) -> str:
     header = (f"# The wording of every unit as release {version} published it. Written once by "
               "`make release`;\n# never edit it: a change of wording is a new release (data/releases.yaml).\n")
     body = {"version": version, "units": {unit.id: {lang: unit.text[lang] for lang in LANGS} for unit in units}}
     return header + yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=100)
-
-
-def main(argv: list[str] | None = None) -> int:
-    from scripts.loader import load_units
-
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--fix", action="store_true", help="write the newest release's snapshot")
-    args = parser.parse_args(argv)
-    root = Path(__file__).resolve().parent.parent
-    data = read_yaml(root / FILE, FILE)
-    version = str(data.get("releases", -1, "version")) if data.get("releases") else None
-    if version is None:
-        print(f"{FILE}: no release")
-        return 1
-    path = root / snapshot_name(version)
-    if path.exists():
-        print(f"{snapshot_name(version)}: release {version} has its snapshot")
-        return 0
-    if not args.fix:
-        print(f"{snapshot_name(version)}: missing; run `make release` to write release {version}'s snapshot")
-        return 1
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(snapshot_text(version, load_units(root)), encoding="utf-8")
-    print(f"{snapshot_name(version)}: written")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

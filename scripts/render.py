@@ -100,6 +100,10 @@ class PageContext:
         relative = "./" if relative == "." else relative + "/"
         return relative + (f"#{fragment}" if fragment else "")
 
+    def file_href(self, path: str) -> str:
+        """A link from this page to a file below the site root (a PDF, statement.json)."""
+        return posixpath.relpath(path, self.page.url[self.lang] or ".")
+
     def unit_url(self, unit_id: str, lang: Lang | None = None) -> str:
         return self.statement.unit_url(self.statement.unit(unit_id), lang or self.lang)
 
@@ -389,6 +393,11 @@ class Renderer:
         self.env.filters["md"] = markdown_text
 
     def page_markdown(self, context: PageContext, markdown: str) -> str:
-        """The Markdown MkDocs renders for a page: its own, with what the model generates."""
+        """The Markdown the site generator renders for a page: its own, with what the model generates."""
         template = self.env.get_template(f"{context.page.kind}.html")
         return template.render(ctx=context, markdown=markdown)
+
+    def page_parts(self, context: PageContext) -> dict[str, str]:
+        """The HTML the site's own templates place around the body: head metadata, notice, footer."""
+        return {part: self.env.get_template(f"page-{part}.html").render(ctx=context).strip()
+                for part in ("head", "notice", "footer")}

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.errors import SourceError
-from scripts.model import Term, Unit
+from scripts.model import SearchDictionary, Term, Unit
 from scripts.yamldata import read_yaml
 
 FILE = "data/search.yaml"
-
-
-@dataclass(frozen=True)
-class SearchDictionary:
-    words: tuple[str, ...]  # Chinese words to keep whole (the glossary's terms included)
-    aliases: dict[str, tuple[str, ...]]  # a term as the text writes it → other ways to write it
 
 
 def load_search_dictionary(root: Path, units: list[Unit], glossary: tuple[Term, ...]) -> SearchDictionary:

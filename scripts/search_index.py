@@ -1,11 +1,12 @@
 """The search index: one entry per unit, linking to its permanent URL, one index per language.
 
 Material indexes a page by its headings, so a clause would be found only as part of its page, and
-the i18n plugin merges both languages into one index. After the build this module rewrites
-`search/search_index.json` (Chinese) and writes `en/search/search_index.json` (English, which the
-English pages load: their search base is `en/`). Pages that show the statement (sections, full
-text, parallel) are represented by their units alone; the others keep Material's entries, minus
-anything marked data-search-exclude. Notes and footnotes are never indexed.
+the i18n plugin merges both languages into one index. The finish step writes, in Material's
+`search_index.json` format, `search/search_index.json` (Chinese) and `en/search/search_index.json`
+(English, which the English pages load: their search base is `en/`), both made from the model: pages
+that show the statement (sections, full text, parallel) by their units alone, the others by their parts
+(cut at headings, as Material cuts them), minus anything marked data-search-exclude. Notes and
+footnotes are never indexed.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from dataclasses import dataclass
+from html import escape
+from html.parser import HTMLParser
 from typing import Any
 
-from scripts.model import LANGS, Lang, Statement, Unit
-from scripts.search_dictionary import SearchDictionary
+from scripts.model import LANGS, Lang, Page, SearchDictionary, Statement, Unit
 
 _HAN = re.compile(r"([\u3400-\u9fff]+)")
 # Splits on white space, the zero-width spaces jieba's cuts are joined with, and CJK punctuation.
@@ -65,18 +68,105 @@ def search_words(text: str) -> str:
     return "\u200b".join(finer)
 
 
-def split_index(statement: Statement, dictionary: SearchDictionary, material: dict[str, Any]) -> dict[Lang, str]:
-    """The JSON text of each language's index, from Material's merged index and the model."""
-    statement_paths = {page.url[lang] for page in statement.pages if page.kind in _STATEMENT_PAGES
-                       for lang in ("zh", "en")}
+@dataclass(frozen=True)
+class PageText:
+    """A page's body as HTML, and its front matter's `search` options (Material's: `exclude`, `boost`)."""
+
+    html: str
+    options: dict[str, Any]
+
+
+def indexes(statement: Statement, dictionary: SearchDictionary,
+            pages: dict[tuple[Lang, Page], PageText]) -> dict[Lang, str]:
+    """The JSON text of each language's index: one entry per unit, and for the other pages one per part."""
     indexes: dict[Lang, str] = {}
     for lang, root in zip(LANGS, ("", "en/"), strict=True):
-        docs = [_relative(doc, root) for doc in material["docs"]
-                if _lang_of(doc["location"]) == lang and doc["location"].split("#")[0] not in statement_paths]
+        docs = [doc for (page_lang, page), text in pages.items()
+                if page_lang == lang and page.kind not in _STATEMENT_PAGES and not text.options.get("exclude")
+                for doc in _page_docs(page.url[lang].removeprefix(root), page.title[lang], text)]
         docs += [_unit_doc(statement, dictionary, unit, lang, root) for unit in statement.units()]
         config = {"lang": [lang], "separator": SEPARATOR[lang], "pipeline": PIPELINE[lang], "fields": FIELDS}
         indexes[lang] = json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
     return indexes
+
+
+def _page_docs(path: str, title: str, page: PageText) -> list[dict]:
+    """A page as Material's search plugin indexes one: an entry for the page (titled by its h1, with the text
+    before the next heading), then one per h2/h3 with an id (`page/#id`); text marked data-search-exclude
+    is left out, and the page's `search: boost` is given to each entry."""
+    parts = _Parts()
+    parts.feed(page.html)
+    parts.close()
+    docs = []
+    for fragment, heading, text in parts.parts:
+        if fragment is None and not heading:
+            heading = parts.title or title
+        elif fragment is None:
+            continue  # a heading without an id cannot be linked to
+        doc = {"location": path + (f"#{fragment}" if fragment else ""),
+               "title": segment(heading), "text": escape(segment(text), quote=False)}
+        if "boost" in page.options:
+            doc["boost"] = page.options["boost"]
+        docs.append(doc)
+    return docs
+
+
+class _Parts(HTMLParser):
+    """The text of an HTML body cut at its headings: (heading id or None for the top, heading, text)."""
+
+    _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    _HEADINGS = {"h2", "h3"}  # the h1 is the page's title
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[tuple[str | None, str, str]] = [(None, "", "")]
+        self._skip = 0  # depth inside an element marked data-search-exclude
+        self._heading: str | None = None  # the id of the heading being read
+        self._heading_text = ""
+        self._texts: list[str] = []
+        self._in_title = False
+        self.title = ""  # the h1's text
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._VOID:
+            return
+        if self._skip or any(name == "data-search-exclude" for name, _ in attrs):
+            self._skip += 1
+        elif tag == "h1":
+            self._in_title = True
+        elif tag in self._HEADINGS:
+            self._flush()
+            self._heading, self._heading_text = dict(attrs).get("id") or "", ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._VOID:
+            return
+        if self._skip:
+            self._skip -= 1
+        elif tag == "h1":
+            self._in_title = False
+        elif tag in self._HEADINGS and self._heading is not None:
+            self.parts.append((self._heading or None, " ".join(self._heading_text.split()), ""))
+            self._heading = None
+
+    def handle_data(self, data: str) -> None:
+        if self._skip:
+            return
+        if self._in_title:
+            self.title += data
+        elif self._heading is not None:
+            self._heading_text += data
+        else:
+            self._texts.append(data)
+
+    def _flush(self) -> None:
+        fragment, heading, _ = self.parts[-1]
+        self.parts[-1] = (fragment, heading, " ".join("".join(self._texts).split()))
+        self._texts = []
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
 
 
 def _unit_doc(statement: Statement, dictionary: SearchDictionary, unit: Unit, lang: Lang, root: str) -> dict:
@@ -96,14 +186,6 @@ def _unit_doc(statement: Statement, dictionary: SearchDictionary, unit: Unit, la
     if keywords:
         doc["keywords"] = "\u200b".join(_normalise(keyword) for keyword in keywords)
     return doc
-
-
-def _lang_of(location: str) -> Lang:
-    return "en" if location.startswith("en/") else "zh"
-
-
-def _relative(doc: dict, root: str) -> dict:
-    return {**doc, "location": doc["location"].removeprefix(root)}
 
 
 def _normalise(text: str) -> str:

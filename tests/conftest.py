@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -36,10 +35,11 @@ def authority():
 
 
 def build_site(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of the sources under `root`, as `make build` runs it."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-                          cwd=root, env=env, capture_output=True, text=True)
+    """The whole build of the sources under `root` (prepare → generator → finish), as `make build` runs it; the
+    build tree goes beside the site, so that builds of one checkout never share it."""
+    return subprocess.run([sys.executable, "-m", "scripts", "build", "--site-dir", str(site_dir),
+                           "--build-dir", str(site_dir.parent / f"{site_dir.name}-build")],
+                          cwd=root, capture_output=True, text=True)
 
 
 @pytest.fixture(scope="session")
@@ -60,7 +60,7 @@ def copy_sources(target: Path) -> Path:
     for part in SOURCE_PARTS:
         src = ROOT / part
         if src.is_dir():
-            shutil.copytree(src, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(src, target / part, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
         else:
             shutil.copy(src, target / part)
     return target

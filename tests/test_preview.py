@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import json
 import socket
 import subprocess
 import sys
@@ -40,9 +40,8 @@ def wait_for(url: str, needle: str, seconds: float) -> bool:
 @pytest.fixture
 def preview(source_copy):
     port = free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=source_copy, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = subprocess.Popen([sys.executable, "-m", "scripts", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=source_copy, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}/"
     try:
         assert wait_for(base + "en/energy-transition/", "Energy Efficiency Forum", 120), "the preview did not start"
@@ -62,3 +61,29 @@ def test_an_edit_to_a_unit_and_to_a_note_shows_after_one_rebuild(preview):
     at = text.index("\n  en: >-\n", text.index("\np7:\n")) + len("\n  en: >-\n")
     notes.write_text(text[:at] + "    NOTE-EDIT\n" + text[at:], encoding="utf-8")
     assert wait_for(base + "en/energy-transition/", "NOTE-EDIT", 90), "the note's edit never showed"
+
+
+def state(base: str) -> dict:
+    return json.loads(fetch(base + "__preview__/state") or "{}")
+
+
+def test_a_bad_edit_shows_the_build_error_and_the_preview_recovers(preview):
+    root, base = preview
+    edit(root, "docs/en/energy-transition.md", "{#p7}", "{#p7x}")
+    deadline = time.monotonic() + 90
+    while not state(base).get("error") and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert state(base)["error"].startswith("Bad input: docs/en/energy-transition.md:9 [p7x]: 'p7x' is not a unit id")
+    assert "Energy Efficiency Forum" in fetch(base + "en/energy-transition/"), "the last good pages stay served"
+    edit(root, "docs/en/energy-transition.md", "{#p7x}", "{#p7}")
+    deadline = time.monotonic() + 90
+    while state(base).get("error") and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert state(base)["error"] == ""
+
+
+def test_a_change_to_the_python_code_applies_without_a_restart(preview):
+    root, base = preview
+    edit(root, "scripts/render.py", '"""A link from this page to a file below the site root (a PDF, statement.json)."""',
+         '"""A link from this page to a file below the site root."""\n        return "CODE-EDIT"')
+    assert wait_for(base + "en/energy-transition/", 'href="CODE-EDIT"', 90), "the code's edit never applied"

@@ -26,7 +26,7 @@ def make_release(root, changes: str = NEXT_RELEASE) -> subprocess.CompletedProce
     """Append a release to the copy's data/releases.yaml and write its snapshot, as `make release` does."""
     path = root / "data" / "releases.yaml"
     path.write_text(path.read_text(encoding="utf-8") + changes, encoding="utf-8")
-    return subprocess.run([sys.executable, "-m", "scripts.releases", "--fix"], cwd=root, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "scripts", "release", "--fix"], cwd=root, capture_output=True,
                           text=True, env={"PYTHONPATH": str(root)})
 
 
@@ -83,7 +83,7 @@ def test_snapshots_are_never_rewritten(source_copy):
     snapshot = source_copy / "data" / "releases" / "1.0.yaml"
     text = snapshot.read_text(encoding="utf-8")
     reword_p7(source_copy)
-    result = subprocess.run([sys.executable, "-m", "scripts.releases", "--fix"], cwd=source_copy,
+    result = subprocess.run([sys.executable, "-m", "scripts", "release", "--fix"], cwd=source_copy,
                             capture_output=True, text=True, env={"PYTHONPATH": str(source_copy)})
     assert result.returncode == 0 and snapshot.read_text(encoding="utf-8") == text
 

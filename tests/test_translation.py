@@ -25,7 +25,7 @@ def rerelease(root, unit_id: str) -> None:
         units: [{unit_id}]
         note: {{zh: 测试。, en: Test.}}
 """, encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "scripts.releases", "--fix"], cwd=root, capture_output=True,
+    result = subprocess.run([sys.executable, "-m", "scripts", "release", "--fix"], cwd=root, capture_output=True,
                             text=True, env={"PYTHONPATH": str(root)})
     assert result.returncode == 0, result.stdout + result.stderr
 

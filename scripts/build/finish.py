@@ -1,0 +1,48 @@
+"""Finish: what the site holds besides the generator's pages, and the corrections of the generator's output.
+
+Runs on the generator's output folder after it has built the prepared tree: `statement.json` and its schema,
+one search index per language (from the model, in Material's format), Material's corrections (each counts
+what it changed and stops the build when it no longer applies), and, not in the preview, the PDFs and the
+Content-Security-Policy of every page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+
+from scripts import csp, material_fixes, pdf, search_index, statement_json
+from scripts.build.config import SiteConfig
+from scripts.build.prepare import Prepared
+from scripts.model import LANGS, Lang, Page, Statement
+from scripts.output import write_if_changed
+
+
+def finish(statement: Statement, root: Path, site: Path, config: SiteConfig, pages: dict[tuple[Lang, Page], Prepared],
+           preview: bool = False) -> None:
+    write_if_changed(site / "statement.json", statement_json.statement_json(statement, config.site_url))
+    write_if_changed(site / statement_json.SCHEMA_NAME, statement_json.statement_schema())
+    searched = {key: search_index.PageText(markdown.markdown(page.body, extensions=config.extension_names,
+                                                             extension_configs=config.extension_configs),
+                                           page.meta.get("search") or {})
+                for key, page in pages.items()}
+    for lang, index in search_index.indexes(statement, statement.search, searched).items():
+        write_if_changed(site / ("" if lang == LANGS[0] else lang) / "search" / "search_index.json", index)
+    fix_pages(site)
+    material_fixes.fix_search_worker(site)
+    if not preview:  # the preview injects its reload script inline, which the policy would block
+        pdf.build_pdfs(statement, site, config.site_url, root)
+        csp.apply_csp(site)  # last: it hashes the inline scripts of the pages as written
+
+
+def fix_pages(site: Path) -> int:
+    """Material's page corrections, on every page the generator wrote; returns how many pages changed."""
+    changed = 0
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        fixed = material_fixes.fix_page_html(html)
+        if fixed != html:
+            page.write_text(fixed, encoding="utf-8")
+            changed += 1
+    return changed
