@@ -21,7 +21,7 @@ draws, hovers, zooms and resizes (tests/test_csp.py). plotly.js would write `sty
 rich text in labels (`<b>`, `<i>`, `<sup>`, `<a>`); the chart's labels use `<br>` only, and the browser
 test would report a label that did.
 
-Not in `mkdocs serve`: the live-reload script MkDocs injects is inline and changes on each build.
+Not in the preview (`make serve`): its reload script is inline and not part of the site.
 `apply_csp(site)` runs after every other write to the built site.
 """
 

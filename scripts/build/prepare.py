@@ -59,7 +59,7 @@ def prepared_page(root: Path, renderer: Renderer, statement: Statement, page: Pa
                   site_url: str) -> Prepared:
     """A page: its source's front matter with the edition's parts, and its body made from the model."""
     source = f"docs/{lang}/{page.src}"
-    meta, body, _ = read_front_matter(root / source, source)
+    meta, _, body, _ = read_front_matter(root / source, source)
     context = PageContext(statement, page, lang, site_url)
     meta["edition"] = {"lang": lang, "kind": page.kind, "copy_failed": context.t("copy_failed"),
                        **renderer.page_parts(context)}
