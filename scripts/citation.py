@@ -17,12 +17,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from urllib.parse import quote
 
+from scripts.dates import MONTHS
 from scripts.model import Lang, Statement, Unit
 
-EDITION = {"zh": "阳光之乡声明中英对照注释版", "en": "Sunnylands Statement annotated bilingual edition"}
-AUTHORS = {"zh": ("中华人民共和国", "美利坚合众国"), "en": ("People's Republic of China", "United States of America")}
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
 ACCESSED = re.compile(r"\{accessed:(iso|ris|long|year|month|day)\}")
 FORMATS = ("gbt7714-2025", "gbt7714-2015", "apa", "chicago-note", "chicago-bibliography", "bibtex", "ris",
            "csl-json")
@@ -60,11 +57,12 @@ def record(statement: Statement, lang: Lang, site_url: str, unit: Unit | None = 
     issued = date.fromisoformat(official.date)
     note = (f"中文官方文本由{official.publisher.zh}于{_zh_date(issued)}发布" if lang == "zh" else
             f"Unofficial English translation of the official Chinese text released by the "
-            f"{official.publisher.en} on {issued.day} {_MONTHS[issued.month - 1]} {issued.year}")
+            f"{official.publisher.en} on {issued.day} {MONTHS[issued.month - 1]} {issued.year}")
     return CiteRecord(
-        lang=lang, key=f"sunnylands-2023-{unit.id if unit else 'statement'}-{lang}", authors=AUTHORS[lang],
+        lang=lang, key=f"sunnylands-2023-{unit.id if unit else 'statement'}-{lang}",
+        authors=statement.source.parties[lang],
         title=statement.title[lang], pinpoint=pinpoint, issued=issued, url=site_url.rstrip("/") + "/" + path,
-        version=statement.release.version, publisher=EDITION[lang], translation=lang == "en",
+        version=statement.release.version, publisher=statement.source.edition[lang], translation=lang == "en",
         original_title=statement.title.zh if lang == "en" else None, note=note)
 
 
@@ -78,7 +76,7 @@ def quote_citation(rec: CiteRecord) -> str:
 
 def fill_accessed(text: str, day: date) -> str:
     forms = {"iso": day.isoformat(), "ris": day.strftime("%Y/%m/%d/"),
-             "long": f"{_MONTHS[day.month - 1]} {day.day}, {day.year}",
+             "long": f"{MONTHS[day.month - 1]} {day.day}, {day.year}",
              "year": str(day.year), "month": str(day.month), "day": str(day.day)}
     return ACCESSED.sub(lambda match: forms[match[1]], text)
 
@@ -124,7 +122,7 @@ def apa(rec: CiteRecord) -> str:
         entry = f"{authors}. ({rec.issued.year}). {rec.title} ({rec.version_label}). {rec.publisher}. {rec.url}"
         locator = f", {rec.pinpoint}" if rec.pinpoint else ""
         return f"{entry}\n({authors}, {rec.issued.year}{locator})"
-    issued = f"{rec.issued.year}, {_MONTHS[rec.issued.month - 1]} {rec.issued.day}"
+    issued = f"{rec.issued.year}, {MONTHS[rec.issued.month - 1]} {rec.issued.day}"
     entry = (f"{' & '.join(rec.authors)}. ({issued}). {_sentence_case(rec.title)} (Version {rec.version}) "
              f"[Unofficial English translation of {rec.original_title}]. {rec.publisher}. {rec.url}")
     locator = f", {rec.pinpoint}" if rec.pinpoint else ""
@@ -271,4 +269,4 @@ def _zh_date(day: date) -> str:
 
 
 def _en_date(day: date) -> str:
-    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"

@@ -14,8 +14,8 @@ from typing import Literal
 
 Precision = Literal["year", "half", "month", "day"]
 _FORM = re.compile(r"(?P<year>\d{4})(?:-(?:(?P<half>H[12])|(?P<month>\d{2})(?:-(?P<day>\d{2}))?))?")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")  # English; Chinese dates are numerals (11月)
 
 
 class DateError(ValueError):
@@ -93,8 +93,8 @@ def format_when(when: When, lang: str) -> str:
         return f"{_format_one(start, when.precision, lang)}至{_format_one(end, when.precision, lang)}"
     if when.precision == "day" and start.year == end.year:
         if start.month == end.month:
-            return f"{start.day}–{end.day} {_MONTHS[end.month - 1]} {end.year}"
-        return f"{start.day} {_MONTHS[start.month - 1]} – {end.day} {_MONTHS[end.month - 1]} {end.year}"
+            return f"{start.day}–{end.day} {MONTHS[end.month - 1]} {end.year}"
+        return f"{start.day} {MONTHS[start.month - 1]} – {end.day} {MONTHS[end.month - 1]} {end.year}"
     return f"{_format_one(start, when.precision, lang)} – {_format_one(end, when.precision, lang)}"
 
 
@@ -103,5 +103,5 @@ def _format_one(day: dt.date, precision: Precision, lang: str) -> str:
         return {"year": f"{day.year}年", "half": f"{day.year}年{'上' if day.month < 7 else '下'}半年",
                 "month": f"{day.year}年{day.month}月", "day": f"{day.year}年{day.month}月{day.day}日"}[precision]
     return {"year": f"{day.year}", "half": f"{'first' if day.month < 7 else 'second'} half of {day.year}",
-            "month": f"{_MONTHS[day.month - 1]} {day.year}",
-            "day": f"{day.day} {_MONTHS[day.month - 1]} {day.year}"}[precision]
+            "month": f"{MONTHS[day.month - 1]} {day.year}",
+            "day": f"{day.day} {MONTHS[day.month - 1]} {day.year}"}[precision]

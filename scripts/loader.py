@@ -384,7 +384,19 @@ def _provenance(edition: YamlFile, authority: Authority) -> Provenance:
             url=entry.get("url"), url_verified=bool(entry.get("url_verified", False)),
             reported_at=entry.get("reported_at")))
     return Provenance(headline=authority.headline, lead=authority.lead, official=tuple(official),
-                      translation_note=edition.text("translation_note"))
+                      translation_note=edition.text("translation_note"), edition=edition.text("edition"),
+                      parties=_parties(edition), identifier=edition.text("identifier"))
+
+
+def _parties(edition: YamlFile) -> dict[Lang, tuple[str, ...]]:
+    parties = edition.get("parties")
+    if not isinstance(parties, dict) or set(parties) != set(LANGS) or not all(
+            isinstance(names, list) and names and all(isinstance(name, str) and name.strip() for name in names)
+            for names in parties.values()):
+        raise SourceError(edition.where("parties"), "'parties' lists the parties' names under 'zh' and 'en'")
+    if len(parties["zh"]) != len(parties["en"]):
+        raise SourceError(edition.where("parties"), "'parties' must name as many parties in 'zh' as in 'en'")
+    return {lang: tuple(parties[lang]) for lang in LANGS}
 
 
 def _ui(ui: YamlFile) -> dict[str, Text]:

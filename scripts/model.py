@@ -12,6 +12,9 @@ if TYPE_CHECKING:
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")  # zh is the default language, built at the site root
 
+# Han characters (CJK Unified Ideographs and Extension A), for regular expressions: what makes a run Chinese.
+HAN = "\u3400-\u9fff"
+
 # The HTML `lang` of each language; Material's own `zh` is not specific enough for simplified script.
 HTML_LANG: dict[Lang, str] = {"zh": "zh-Hans", "en": "en"}
 
@@ -126,6 +129,9 @@ class Provenance:
     lead: str  # the news lead (provenance, not statement text)
     official: tuple[OfficialText, ...]
     translation_note: Text
+    edition: Text  # this edition's name: the publisher of the translation and the notes
+    parties: dict[Lang, tuple[str, ...]]  # the statement's parties, China first, in each language
+    identifier: Text  # the statement's short name, as a legal database gives it
 
 
 @dataclass(frozen=True)

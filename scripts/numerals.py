@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from scripts.dates import MONTHS
+
 _DIGITS = "一二三四五六七八九"
 
 
@@ -18,15 +20,13 @@ def chinese_numeral(n: int) -> str:
     return prefix + "十" + (_DIGITS[ones - 1] if ones else "")
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 
 # Rewrites that make the two languages' numbers comparable. Chinese writes the 2020s as
 # 21世纪20年代 and USD 100 billion as 1000亿美元; English writes months as words, 28th, 2020s.
 _ZH_RULES = (
     (re.compile(r"(\d+)世纪(\d+)年代"), lambda m: f" {(int(m[1]) - 1) * 100 + int(m[2])} "),
     (re.compile(r"(\d+(?:\.\d+)?)亿"), lambda m: f" {_plain(float(m[1]) * 1e8)} "),
-    (re.compile(r"(\d+)月"), lambda m: f" {_MONTHS[int(m[1]) - 1]} "),
+    (re.compile(r"(\d+)月"), lambda m: f" {MONTHS[int(m[1]) - 1]} "),
 )
 _EN_RULES = (
     (re.compile(r"\b(\d{4})s\b"), lambda m: f" {m[1]} "),
@@ -35,7 +35,7 @@ _EN_RULES = (
 )
 # A number glued to letters is part of a name (COP28, CO2, G20), not a quantity.
 _NUMBER = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![A-Za-z\d])")
-_MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b")
+_MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b")
 
 
 def _plain(value: float) -> str:

@@ -16,7 +16,6 @@ from urllib.parse import urlparse
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from scripts.citation import AUTHORS
 from scripts.dates import format_when
 from scripts.releases import release_words
 from scripts.model import HTML_LANG, Lang, Mark, Statement
@@ -104,8 +103,8 @@ def print_html(statement: Statement, edition: str, site_url: str, root: Path) ->
     return env.get_template("document.html").render(
         statement=statement, edition=edition, ui=statement.ui, html_lang=HTML_LANG, endnotes=Endnotes(),
         doc_title=statement.title[main] + ("" if edition != "bilingual" else "（中英对照）"),
-        authors=("、" if main == "zh" else "; ").join(AUTHORS[main]),
-        parties={"zh": "、".join(AUTHORS["zh"]), "en": " and ".join(AUTHORS["en"])},
+        authors=("、" if main == "zh" else "; ").join(statement.source.parties[main]),
+        parties={"zh": "、".join(statement.source.parties["zh"]), "en": " and ".join(statement.source.parties["en"])},
         home_url={lang: base + statement.page("home").url[lang] for lang in ("zh", "en")}, configured=configured,
         build_date=dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         reference=reference, link=link, when=format_when,

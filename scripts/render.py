@@ -11,13 +11,13 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from scripts.citation import ACCESSED, AUTHORS, EDITION, citations, coins, quote_citation, record
+from scripts.citation import ACCESSED, citations, coins, quote_citation, record
 from scripts.dates import format_when
 from scripts.releases import release_words
 from scripts.pdf import pdf_paths
 from scripts.worddiff import word_diff
 from scripts.timeline_chart import THEME_ORDER, SvgChart, figure, svg_chart
-from scripts.model import (HTML_LANG, Lang, Mark, Note, Page, Reference, Release, Section, Span, Statement, Target,
+from scripts.model import (HAN, HTML_LANG, Lang, Mark, Note, Page, Reference, Release, Section, Span, Statement, Target,
                            Text, Unit, Wording)
 
 # Pages whose units carry the edition's notes (the parallel page keeps its two columns aligned).
@@ -288,9 +288,9 @@ class PageContext:
     def metadata(self) -> dict:
         """What reference managers and link previews read: Highwire, Dublin Core, Open Graph."""
         official = next(text for text in self.statement.source.official if text.lang == "zh")
-        return {"title": self.statement.title[self.lang], "authors": AUTHORS[self.lang],
+        return {"title": self.statement.title[self.lang], "authors": self.statement.source.parties[self.lang],
                 "date": official.date.replace("-", "/"), "language": self.html_lang,
-                "url": self.absolute(self.page.url[self.lang]), "site": EDITION[self.lang],
+                "url": self.absolute(self.page.url[self.lang]), "site": self.statement.source.edition[self.lang],
                 "description": self.t("og_description"), "locale": "zh_CN" if self.lang == "zh" else "en_US"}
 
     def json_ld(self) -> dict:
@@ -299,7 +299,7 @@ class PageContext:
         official = next(text for text in self.statement.source.official if text.lang == "zh")
         home = {lang: self.absolute(self.statement.page("home").url[lang]) for lang in ("zh", "en")}
         work = home[self.lang] + "#statement"
-        publisher = {"@type": "Organization", "name": EDITION[self.lang]}
+        publisher = {"@type": "Organization", "name": self.statement.source.edition[self.lang]}
         parts = [{"@type": "Legislation", "@id": self.absolute(self.statement.unit_url(unit, self.lang)),
                   "legislationIdentifier": unit.pinpoint[self.lang],
                   "name": self.tf("part_name", title=self.statement.title[self.lang], unit=unit.pinpoint[self.lang]),
@@ -310,9 +310,10 @@ class PageContext:
             "@type": "Legislation",
             "@id": work,
             "name": self.statement.title[self.lang],
-            "legislationIdentifier": "Sunnylands Statement (2023)" if self.lang == "en" else "阳光之乡声明（2023年）",
+            "legislationIdentifier": self.statement.source.identifier[self.lang],
             "legislationDate": official.date,
-            "legislationPassedBy": [{"@type": "Organization", "name": name} for name in AUTHORS[self.lang]],
+            "legislationPassedBy": [{"@type": "Organization", "name": name}
+                                    for name in self.statement.source.parties[self.lang]],
             "inLanguage": self.html_lang,
             "url": home[self.lang],
             "version": self.statement.release.version,
@@ -340,7 +341,7 @@ class PageContext:
         return format_when(reference.when, self.lang)
 
 
-_HAN_RUN = re.compile(r"([\u3400-\u9fff\u3000-\u303f\uff00-\uffef]+)")
+_HAN_RUN = re.compile(f"([{HAN}\u3000-\u303f\uff00-\uffef]+)")  # with CJK punctuation
 
 
 def _mark_han(segment: Segment) -> list[Segment]:

@@ -19,9 +19,9 @@ from html import escape
 from html.parser import HTMLParser
 from typing import Any
 
-from scripts.model import LANGS, Lang, Page, SearchDictionary, Statement, Unit
+from scripts.model import HAN, LANGS, Lang, Page, SearchDictionary, Statement, Unit
 
-_HAN = re.compile(r"([\u3400-\u9fff]+)")
+_HAN = re.compile(f"([{HAN}]+)")
 # Splits on white space, the zero-width spaces jieba's cuts are joined with, and CJK punctuation.
 # English: also punctuation, but not the point inside a number (1.5).
 SEPARATOR = {

@@ -195,6 +195,19 @@ def test_official_text_with_an_impossible_date(sources):
         f"data/edition.yaml:{line}: malformed date: '2023-11-31' is not a date: day is out of range for month")
 
 
+def test_parties_named_in_one_language_only(sources):
+    line = line_of(sources, "data/edition.yaml", "parties:")
+    drop_line(sources, "data/edition.yaml", "en: [People's Republic of China, United States of America]")
+    assert str(error_of(sources)) == f"data/edition.yaml:{line}: 'parties' lists the parties' names under 'zh' and 'en'"
+
+
+def test_parties_counted_differently_in_the_two_languages(sources):
+    line = line_of(sources, "data/edition.yaml", "parties:")
+    edit(sources, "data/edition.yaml", "en: [People's Republic of China, United States of America]",
+         "en: [People's Republic of China]")
+    assert str(error_of(sources)) == f"data/edition.yaml:{line}: 'parties' must name as many parties in 'zh' as in 'en'"
+
+
 def test_interface_words_that_are_not_a_mapping(sources):
     write(sources, "data/ui.yaml", "# Interface strings\n- copy_link\n")
     assert str(error_of(sources)) == "data/ui.yaml:2: must be a mapping of names to {zh, en}"
