@@ -299,7 +299,7 @@ class Statement:
     glossary: tuple[Term, ...] = ()
     spans: dict[tuple[str, Lang], tuple[Span, ...]] = field(default_factory=dict)  # (unit id, lang) → terms
     see_also: dict[str, tuple[str, ...]] = field(default_factory=dict)  # unit id → related unit ids
-    search: SearchDictionary | None = None
+    search: SearchDictionary = field(default_factory=lambda: SearchDictionary((), {}))
     targets: tuple[Target, ...] = ()  # in date order
     translation_notes: dict[str, Note] = field(default_factory=dict)  # by unit id: notes on the translation
     terms: tuple[FixedTerm, ...] = ()  # the fixed terms of the translation

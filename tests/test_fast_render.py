@@ -40,7 +40,8 @@ def _statement() -> Statement:
         pages=(_page("home", "home", ""), _page("section", "opening", "opening/"),
                _page("section", "energy-transition", "energy-transition/"),
                _page("references", "references", "references/")),
-        source=Provenance(headline="", lead="", official=(), translation_note=Text("", "")), ui={}, notes={"p6": note},
+        source=Provenance(headline="", lead="", official=(), translation_note=Text("", ""), edition=Text("", ""),
+                          parties={"zh": (), "en": ()}, identifier=Text("", "")), ui={}, notes={"p6": note},
         spans={("p6", "en"): (Span(0, 7, "methane"), Span(12, 25, "n2o")),
                ("p6", "zh"): (Span(0, 2, "methane"), Span(3, 7, "n2o"))})
 

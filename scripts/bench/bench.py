@@ -76,10 +76,9 @@ def build_times(site: Path) -> list[float]:
 
 def edit_to_page_times(folder: Path) -> list[float]:
     """`make serve` in a copy of the sources: seconds from saving an edit to ¶7's English to the page showing it."""
-    for part in ("docs", "data", "overrides", "scripts", "mkdocs.yml"):
-        copy = shutil.copytree if (ROOT / part).is_dir() else shutil.copy
-        copy(ROOT / part, folder / part, **({"ignore": shutil.ignore_patterns("node_modules", "__pycache__")}
-                                            if (ROOT / part).is_dir() else {}))
+    for part in ("docs", "data", "overrides", "scripts"):
+        shutil.copytree(ROOT / part, folder / part, ignore=shutil.ignore_patterns("node_modules", "__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
