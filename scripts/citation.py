@@ -18,11 +18,10 @@ from datetime import date
 from urllib.parse import quote
 
 from scripts.dates import MONTHS
-from scripts.model import Lang, Statement, Unit
+from scripts.model import CITATION_FORMATS, Lang, Statement, Unit
 
 ACCESSED = re.compile(r"\{accessed:(iso|ris|long|year|month|day)\}")
-FORMATS = ("gbt7714-2025", "gbt7714-2015", "apa", "chicago-note", "chicago-bibliography", "bibtex", "ris",
-           "csl-json")
+FORMATS = CITATION_FORMATS
 
 
 @dataclass(frozen=True)

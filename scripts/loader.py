@@ -12,14 +12,13 @@ from typing import Literal
 from collections.abc import Iterable
 
 from scripts.authority import Authority, AuthorityLine, read_authority
-from scripts.citation import FORMATS as CITATION_FORMATS
 from scripts.citations import KEY, take_marks
 from scripts.crossrefs import see_also
 from scripts.dates import DateError, parse_when
 from scripts.errors import SourceError
 from scripts.glossary import load_glossary, term_spans
-from scripts.model import (LANGS, Lang, Location, Mark, Note, OfficialText, Page, Provenance, Reference, Section,
-                           Statement, Text, Unit)
+from scripts.model import (CITATION_FORMATS, LANGS, Lang, Location, Mark, Note, OfficialText, Page, Provenance,
+                           Reference, Section, Statement, Text, Unit)
 from scripts.notes import load_notes
 from scripts.numerals import chinese_numeral, stated_numbers
 from scripts.permalinks import check_released_resolve

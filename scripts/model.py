@@ -12,6 +12,10 @@ if TYPE_CHECKING:
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")  # zh is the default language, built at the site root
 
+# The citation formats the edition offers, in the order a cite panel shows them (each needs its ui words).
+CITATION_FORMATS = ("gbt7714-2025", "gbt7714-2015", "apa", "chicago-note", "chicago-bibliography", "bibtex", "ris",
+                    "csl-json")
+
 # Han characters (CJK Unified Ideographs and Extension A), for regular expressions: what makes a run Chinese.
 HAN = "\u3400-\u9fff"
 

@@ -128,31 +128,3 @@ def build_pdfs(statement: Statement, site: Path, site_url: str, root: Path) -> d
                            uncompressed_pdf=False, pdf_variant="pdf/ua-1")
         written[edition] = target
     return written
-
-
-def main(argv: list[str] | None = None) -> int:
-    """`make pdf`: the PDFs alone, into an existing site folder (default: site/)."""
-    import argparse
-
-    from scripts.build.config import read_config
-    from scripts.loader import load
-    from scripts.output import build_epoch
-
-    root = Path(__file__).resolve().parent.parent
-    parser = argparse.ArgumentParser(prog="python -m scripts pdf", description=main.__doc__)
-    parser.add_argument("site", nargs="?", default="site")
-    parser.add_argument("--site-url", default=read_config(root).site_url, help="default: mkdocs.yml's site_url")
-    args = parser.parse_args(argv)
-    os.environ.setdefault("SOURCE_DATE_EPOCH", build_epoch(root))
-    try:
-        written = build_pdfs(load(root), Path(args.site), args.site_url, root)
-    except PdfError as error:
-        print(error)
-        return 1
-    for edition, path in written.items():
-        print(f"{edition}: {path} ({path.stat().st_size // 1024} KB)")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -40,7 +40,10 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("permalinks").add_argument("--fix", action="store_true", help="add new units' URLs")
     commands.add_parser("release").add_argument("--fix", action="store_true",
                                                 help="write the newest release's snapshot")
-    for name in ("pdf", "links", "bench"):
+    pdf = commands.add_parser("pdf")
+    pdf.add_argument("site", nargs="?", type=Path, default=ROOT / "site")
+    pdf.add_argument("--site-url", help="the address the PDFs print (default: mkdocs.yml's site_url)")
+    for name in ("links", "bench"):
         commands.add_parser(name, add_help=False)
     args, rest = parser.parse_known_args(argv)
     if args.command not in _DELEGATED and rest:
@@ -136,6 +139,24 @@ def _release(args: argparse.Namespace, rest: list[str]) -> int:
     return 0
 
 
+def _pdf(args: argparse.Namespace, rest: list[str]) -> int:
+    """The PDFs alone, into an existing site folder."""
+    from scripts.build.config import read_config
+    from scripts.loader import load
+    from scripts.output import build_epoch
+    from scripts.pdf import PdfError, build_pdfs
+
+    os.environ.setdefault("SOURCE_DATE_EPOCH", build_epoch(ROOT))
+    try:
+        written = build_pdfs(load(ROOT), args.site, args.site_url or read_config(ROOT).site_url, ROOT)
+    except PdfError as error:
+        print(error, file=sys.stderr)
+        return 1
+    for edition, path in written.items():
+        print(f"{edition}: {path} ({path.stat().st_size // 1024} KB)")
+    return 0
+
+
 def _delegate(module: str):
     def run(args: argparse.Namespace, rest: list[str]) -> int:
         from importlib import import_module
@@ -144,6 +165,7 @@ def _delegate(module: str):
     return run
 
 
-_DELEGATED = {"pdf": "scripts.pdf", "links": "scripts.checks.links", "bench": "scripts.bench.bench"}
-_COMMANDS = {"prepare": _prepare, "build": _build, "serve": _serve, "permalinks": _permalinks, "release": _release,
+_DELEGATED = {"links": "scripts.checks.links", "bench": "scripts.bench.bench"}
+_COMMANDS = {"prepare": _prepare, "build": _build, "serve": _serve, "pdf": _pdf, "permalinks": _permalinks,
+             "release": _release,
              **{name: _delegate(module) for name, module in _DELEGATED.items()}}
