@@ -84,7 +84,7 @@ class Unit:
     @property
     def pinpoint(self) -> Text:
         """How a citation points at the unit: ¶6 / 第六条, ¶24, 3rd indent."""
-        from scripts.numerals import chinese_numeral
+        from scripts.sources.numerals import chinese_numeral
 
         if self.kind == "preamble":
             return Text("序言", "preamble")
@@ -227,7 +227,7 @@ class Span:
 class TargetStatus:
     """What has happened to a target or event since, with its source."""
 
-    state: str  # held, adopted, submitted, met-late, off-track … (scripts/timeline.py STATES)
+    state: str  # held, adopted, submitted, met-late, off-track … (scripts/sources/timeline.py STATES)
     when: When | None  # when it happened, if it is an event
     as_of: When  # when the edition last checked it
     note: Text

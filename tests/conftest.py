@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.authority import read_authority
-from scripts.loader import load
+from scripts.sources.authority import read_authority
+from scripts.sources.loader import load
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"

@@ -12,13 +12,13 @@ import pytest
 import yaml
 
 from scripts.errors import SourceError
-from scripts.loader import load
+from scripts.sources.loader import load
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def copy_for_loading(target: Path) -> Path:
-    """A copy of what `scripts.loader.load` reads (docs/ and data/), for a test to break."""
+    """A copy of what `scripts.sources.loader.load` reads (docs/ and data/), for a test to break."""
     for part in ("docs", "data"):
         shutil.copytree(ROOT / part, target / part)
     return target

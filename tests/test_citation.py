@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from pybtex.database import parse_string
 
-from scripts.citation import citations, fill_accessed, record
+from scripts.generators.citation import citations, fill_accessed, record
 from tests.page_html import attr, one, soup
 
 SITE = "https://sunnylands-statement.example/"

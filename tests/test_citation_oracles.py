@@ -14,7 +14,7 @@ import bibtexparser
 import pytest
 import rispy
 
-from scripts.citation import CiteRecord, citations, fill_accessed, gbt7714_2015, gbt7714_2025, record
+from scripts.generators.citation import CiteRecord, citations, fill_accessed, gbt7714_2015, gbt7714_2025, record
 from scripts.model import Lang
 from tests.page_html import attr, soup
 

@@ -1,8 +1,8 @@
 """Bad data (data/*.yaml) stops the loader with one message naming the file, the line and the entry.
 
-One test per check of scripts/yamldata.py, scripts/register.py, scripts/notes.py, scripts/glossary.py,
-scripts/translation.py (fixed terms), scripts/search_dictionary.py and the edition and interface data
-that scripts/loader.py reads."""
+One test per check of scripts/sources/yamldata.py, scripts/sources/register.py, scripts/sources/notes.py, scripts/sources/glossary.py,
+scripts/sources/translation.py (fixed terms), scripts/sources/search_dictionary.py and the edition and interface data
+that scripts/sources/loader.py reads."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def sources(tmp_path):
     return copy_for_loading(tmp_path)
 
 
-# --- any YAML file (scripts/yamldata.py) -----------------------------------------------------------
+# --- any YAML file (scripts/sources/yamldata.py) -----------------------------------------------------------
 
 def test_file_that_is_not_yaml(sources):
     append(sources, GLOSSARY, "\nbad-term:\n  zh: 碳: 中和\n")
@@ -108,7 +108,7 @@ def test_glossary_match_that_is_not_a_list(sources):
     assert str(error_of(sources)) == f"{GLOSSARY}:{line} [cbdr-rc]: 'match' lists the term's English forms"
 
 
-# --- fixed terms (scripts/translation.py) -----------------------------------------------------------
+# --- fixed terms (scripts/sources/translation.py) -----------------------------------------------------------
 
 def test_fixed_term_without_its_rendering(sources):
     line = line_of(sources, TERMS, "working-group:")

@@ -1,7 +1,7 @@
 """Bad Markdown sources stop the loader with one message naming the file, the line and the unit.
 
-One test per check in scripts/sources.py, scripts/authority.py and the page, unit and text checks of
-scripts/loader.py: each breaks a copy of the sources in one place and reads the whole message."""
+One test per check in scripts/sources/pages.py, scripts/sources/authority.py and the page, unit and text checks of
+scripts/sources/loader.py: each breaks a copy of the sources in one place and reads the whole message."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def sources(tmp_path):
     return copy_for_loading(tmp_path)
 
 
-# --- front matter (scripts/sources.py) -----------------------------------------------------------
+# --- front matter (scripts/sources/pages.py) -----------------------------------------------------------
 
 def test_page_without_front_matter(sources):
     edit(sources, FORESTS_ZH, "---\nsection: forests\n---\n", "")
@@ -96,7 +96,7 @@ def test_page_with_an_empty_title_points_at_it(sources):
     assert str(error_of(sources)) == f"docs/zh/cite.md:{line}: front matter needs a 'title'"
 
 
-# --- the body of a section page (scripts/sources.py) ---------------------------------------------
+# --- the body of a section page (scripts/sources/pages.py) ---------------------------------------------
 
 def test_second_heading(sources):
     append(sources, FORESTS_EN, "\n# More forests\n")
@@ -134,7 +134,7 @@ def test_comments_and_blank_lines_between_units_are_allowed(sources):
     assert "[p19]: 2030 stands in the Chinese text" in str(error_of(sources))
 
 
-# --- units in both languages (scripts/loader.py) -------------------------------------------------
+# --- units in both languages (scripts/sources/loader.py) -------------------------------------------------
 
 def test_unit_missing_in_chinese(sources):
     en_line = line_of(sources, "docs/en/energy-transition.md", "{#p7}")

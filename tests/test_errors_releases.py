@@ -1,11 +1,11 @@
 """Bad release data stops the loader: data/releases.yaml, the snapshots in data/releases/, and wording that
-changed without a release (scripts/releases.py). Release 1.0 is the first, 1.1 the newest."""
+changed without a release (scripts/sources/releases.py). Release 1.0 is the first, 1.1 the newest."""
 
 from __future__ import annotations
 
 import pytest
 
-from scripts.loader import load
+from scripts.sources.loader import load
 from tests.editing import copy_for_loading, edit, error_of, line_of, rewrite_yaml, write
 
 RELEASES = "data/releases.yaml"

@@ -1,11 +1,11 @@
-"""Citation marks (scripts/citations.py): `[@key]` taken out of a text, each kept at the offset it stood at
+"""Citation marks (scripts/sources/citations.py): `[@key]` taken out of a text, each kept at the offset it stood at
 in the text without marks (the number of characters before it)."""
 
 from __future__ import annotations
 
 import pytest
 
-from scripts.citations import KEY, take_marks
+from scripts.sources.citations import KEY, take_marks
 from scripts.model import Mark
 
 pytestmark = pytest.mark.fast

@@ -1,11 +1,11 @@
-"""Chinese clause numerals, and the numbers a text states (scripts/numerals.py), which the loader compares
+"""Chinese clause numerals, and the numbers a text states (scripts/sources/numerals.py), which the loader compares
 between the two languages of a unit. Expected values are what the words say: 1000亿 is a hundred billion."""
 
 from __future__ import annotations
 
 import pytest
 
-from scripts.numerals import chinese_numeral, stated_numbers
+from scripts.sources.numerals import chinese_numeral, stated_numbers
 
 pytestmark = pytest.mark.fast
 

@@ -1,5 +1,5 @@
 """Text cut for rendering around citation marks, glossary terms and insertions, and links between pages and
-languages (scripts/render.py PageContext), on a small statement made here: no sources read, no build.
+languages (scripts/generators/render.py PageContext), on a small statement made here: no sources read, no build.
 
 The small edition: the opening page (the preamble) and the energy-transition page (¶6), each in Chinese at
 the site root and in English under en/, a home page and a references page. ¶6 cites references a and b;
@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from scripts.model import Lang, Mark, Note, Page, Provenance, Section, Span, Statement, Text, Unit
-from scripts.render import PageContext, Segment
+from scripts.generators.render import PageContext, Segment
 
 pytestmark = pytest.mark.fast
 

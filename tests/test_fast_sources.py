@@ -1,4 +1,4 @@
-"""Reading one Markdown source (scripts/sources.py): front matter with the line of each key, the heading and
+"""Reading one Markdown source (scripts/sources/pages.py): front matter with the line of each key, the heading and
 the unit lines of a section page, each with its line."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from scripts.model import Location
-from scripts.sources import read_source
+from scripts.sources.pages import read_source
 
 pytestmark = pytest.mark.fast
 

@@ -1,4 +1,4 @@
-"""YAML files that remember the line of each key (scripts/yamldata.py), so that errors name it."""
+"""YAML files that remember the line of each key (scripts/sources/yamldata.py), so that errors name it."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from scripts.errors import SourceError
 from scripts.model import Location, Text
-from scripts.yamldata import read_yaml
+from scripts.sources.yamldata import read_yaml
 
 pytestmark = pytest.mark.fast
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PageObject, PdfReader
 
-from scripts.pdf import PdfError, check_font, pdf_paths
+from scripts.generators.pdf import PdfError, check_font, pdf_paths
 
 SITE_URL = "https://sunnylands-statement.example/"
 LANGS_OF = {"zh": ("zh",), "en": ("en",), "bilingual": ("zh", "en")}
@@ -115,7 +115,7 @@ def test_addresses_are_relative_without_a_configured_site_url_and_metadata_is_se
 
 
 def test_with_a_configured_address_units_link_to_their_permanent_urls(statement, tmp_path):
-    from scripts.pdf import build_pdfs
+    from scripts.generators.pdf import build_pdfs
     from tests.conftest import ROOT
 
     base = "https://edition.test/sunnylands/"
@@ -211,7 +211,7 @@ def test_footnotes_and_timeline_are_typeset(site):
 
 
 def test_a_missing_cjk_font_stops_the_pdf_build(monkeypatch):
-    monkeypatch.setattr("scripts.pdf.FONT", "No Such Font SC")
+    monkeypatch.setattr("scripts.generators.pdf.FONT", "No Such Font SC")
     with pytest.raises(PdfError, match=r"PDFs need the font 'No Such Font SC': install it with `apt-get install "
                                       r"fonts-noto-cjk`"):
         check_font()

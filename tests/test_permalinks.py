@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scripts.permalinks import read_released, unreleased
+from scripts.sources.permalinks import read_released, unreleased
 from tests.conftest import ROOT
 from tests.page_html import lang_of, soup
 

@@ -84,6 +84,6 @@ def test_a_bad_edit_shows_the_build_error_and_the_preview_recovers(preview):
 
 def test_a_change_to_the_python_code_applies_without_a_restart(preview):
     root, base = preview
-    edit(root, "scripts/render.py", '"""A link from this page to a file below the site root (a PDF, statement.json)."""',
+    edit(root, "scripts/generators/render.py", '"""A link from this page to a file below the site root (a PDF, statement.json)."""',
          '"""A link from this page to a file below the site root."""\n        return "CODE-EDIT"')
     assert wait_for(base + "en/energy-transition/", 'href="CODE-EDIT"', 90), "the code's edit never applied"

@@ -7,8 +7,8 @@ import sys
 
 import yaml
 
-from scripts.loader import load
-from scripts.worddiff import word_diff
+from scripts.sources.loader import load
+from scripts.generators.worddiff import word_diff
 from tests.test_bad_input import edit, error_of, line_of
 
 NEXT_RELEASE = """

@@ -200,7 +200,7 @@ def test_a_dictionary_word_is_one_search_token_wherever_the_statement_uses_it(si
 
 
 def test_worker_fix_refuses_an_unknown_worker(tmp_path):
-    from scripts.material_fixes import MaterialChanged, fix_search_worker
+    from scripts.build.material_fixes import MaterialChanged, fix_search_worker
 
     worker = tmp_path / "assets/javascripts/workers/search.0000.min.js"
     worker.parent.mkdir(parents=True)

@@ -13,10 +13,10 @@ import pytest
 from scripts.checks.accessibility import check_axe
 from scripts.dates import format_when
 from scripts.errors import SourceError
-from scripts.loader import load
+from scripts.sources.loader import load
 from scripts.model import Lang, Statement
-from scripts.timeline import KINDS
-from scripts.timeline_chart import Box, SvgChart, svg_chart, text_boxes, text_width
+from scripts.sources.timeline import KINDS
+from scripts.generators.timeline_chart import Box, SvgChart, svg_chart, text_boxes, text_width
 from tests.page_html import one, soup
 
 
@@ -274,7 +274,7 @@ def test_the_vendored_plotly_is_the_published_file():
     package tarball when it was vendored): an edit or a swap shows here."""
     import hashlib
 
-    from scripts.timeline_chart import PLOTLY_FILE, PLOTLY_SHA256
+    from scripts.generators.timeline_chart import PLOTLY_FILE, PLOTLY_SHA256
     from tests.conftest import ROOT
     assert hashlib.sha256((ROOT / PLOTLY_FILE).read_bytes()).hexdigest() == PLOTLY_SHA256
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from scripts.loader import load
+from scripts.sources.loader import load
 from tests.page_html import attr, one, soup, statement_text
 from tests.test_bad_input import edit, error_of, line_of
 
@@ -129,7 +129,7 @@ def test_every_fixed_term_holds_in_the_built_english(site, statement):
 
 
 def test_chinese_notes_fold_lines_without_spaces_but_keep_spaces_between_latin_words():
-    from scripts.notes import join_chinese
+    from scripts.sources.notes import join_chinese
     assert join_chinese("两位特使的职衔\n  采用官方英文名称（Special Envoy for\n  Climate Change）。") == \
         "两位特使的职衔采用官方英文名称（Special Envoy for Climate Change）。"
     assert join_chinese("译作 cooling equipment：中文") == "译作cooling equipment：中文"

@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from scripts.loader import load  # noqa: E402
+from scripts.sources.loader import load  # noqa: E402
 from scripts.model import Statement  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent

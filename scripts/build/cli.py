@@ -63,13 +63,13 @@ def _run(args: argparse.Namespace, site: Path | None) -> int:
     """prepare, and when a site folder is given, the generator and finish; one line per failure."""
     from scripts.build import finish, generator, prepare
     from scripts.build.config import read_config
-    from scripts.csp import CspError
+    from scripts.build.csp import CspError
     from scripts.errors import SourceError
-    from scripts.loader import load
-    from scripts.material_fixes import MaterialChanged
-    from scripts.output import build_epoch
-    from scripts.pdf import PdfError
-    from scripts.search_index import prepare_jieba
+    from scripts.sources.loader import load
+    from scripts.build.material_fixes import MaterialChanged
+    from scripts.build.output import build_epoch
+    from scripts.generators.pdf import PdfError
+    from scripts.generators.search_index import prepare_jieba
 
     started = time.monotonic()
     os.environ.setdefault("SOURCE_DATE_EPOCH", build_epoch(ROOT))  # the generator dates the sitemap with it
@@ -103,8 +103,8 @@ def _serve(args: argparse.Namespace, rest: list[str]) -> int:
 
 
 def _permalinks(args: argparse.Namespace, rest: list[str]) -> int:
-    from scripts.loader import load
-    from scripts.permalinks import FILE, release_urls, unreleased
+    from scripts.sources.loader import load
+    from scripts.sources.permalinks import FILE, release_urls, unreleased
 
     new = unreleased(ROOT, load(ROOT))
     if not new:
@@ -119,8 +119,8 @@ def _permalinks(args: argparse.Namespace, rest: list[str]) -> int:
 
 
 def _release(args: argparse.Namespace, rest: list[str]) -> int:
-    from scripts.loader import load_units
-    from scripts.releases import FILE, newest_version, snapshot_name, snapshot_text
+    from scripts.sources.loader import load_units
+    from scripts.sources.releases import FILE, newest_version, snapshot_name, snapshot_text
 
     version = newest_version(ROOT)
     if version is None:
@@ -142,9 +142,9 @@ def _release(args: argparse.Namespace, rest: list[str]) -> int:
 def _pdf(args: argparse.Namespace, rest: list[str]) -> int:
     """The PDFs alone, into an existing site folder."""
     from scripts.build.config import read_config
-    from scripts.loader import load
-    from scripts.output import build_epoch
-    from scripts.pdf import PdfError, build_pdfs
+    from scripts.sources.loader import load
+    from scripts.build.output import build_epoch
+    from scripts.generators.pdf import PdfError, build_pdfs
 
     os.environ.setdefault("SOURCE_DATE_EPOCH", build_epoch(ROOT))
     try:

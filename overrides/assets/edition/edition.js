@@ -238,7 +238,7 @@
     if (event.key === "Escape") hideTip();
   });
 
-  // Search results for units come as page/?u=<id> (scripts/search_index.py): make each link the
+  // Search results for units come as page/?u=<id> (scripts/generators/search_index.py): make each link the
   // unit's permanent URL, page/#<id>, before the reader follows it.
   var results = document.querySelector(".md-search-result__list");
   if (results) {

@@ -17,9 +17,9 @@ import yaml
 
 from scripts.dates import DateError, format_when, parse_when
 from scripts.errors import SourceError
-from scripts.notes import join_chinese
+from scripts.sources.notes import join_chinese
 from scripts.model import LANGS, Change, Lang, Release, Statement, Text, Unit, Wording
-from scripts.yamldata import YamlFile, read_yaml
+from scripts.sources.yamldata import YamlFile, read_yaml
 
 FILE = "data/releases.yaml"
 SNAPSHOTS = "data/releases"

@@ -8,7 +8,7 @@ from pathlib import Path
 from scripts.dates import DateError, parse_when
 from scripts.errors import SourceError
 from scripts.model import LANGS, Target, TargetStatus, Text
-from scripts.yamldata import YamlFile, read_yaml
+from scripts.sources.yamldata import YamlFile, read_yaml
 
 FILE = "data/timeline.yaml"
 # What the statement makes of a date: a meeting, a milestone, a baseline, a target it sets, something it

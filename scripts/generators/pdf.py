@@ -1,6 +1,6 @@
 """Typeset PDFs of the statement (Chinese, English, bilingual), from print HTML made from the model.
 
-WeasyPrint lays out the print HTML (scripts/print/) with page counters, bookmarks and endnotes: calls
+WeasyPrint lays out the print HTML (scripts/generators/print/) with page counters, bookmarks and endnotes: calls
 stand where the statement's marks stand, and the references cited follow the timeline.
 The CJK font is named, never left to fallback: without it the build stops with one line.
 """
@@ -17,12 +17,13 @@ from urllib.parse import urlparse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from scripts.dates import format_when
-from scripts.releases import release_words
+from scripts.sources.releases import release_words
 from scripts.model import HTML_LANG, Lang, Mark, Statement
 
 EDITIONS = ("zh", "en", "bilingual")
 FONT = "Noto Serif CJK SC"
 PDF_DIR = "pdf"
+PRINT = Path(__file__).with_name("print")  # the print HTML's template and stylesheet
 
 
 class PdfError(RuntimeError):
@@ -83,7 +84,7 @@ class Endnotes:
 
 
 def print_html(statement: Statement, edition: str, site_url: str, root: Path) -> str:
-    env = Environment(loader=FileSystemLoader(root / "scripts" / "print"), autoescape=True,
+    env = Environment(loader=FileSystemLoader(PRINT), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     main: Lang = "en" if edition == "en" else "zh"
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
@@ -117,7 +118,7 @@ def build_pdfs(statement: Statement, site: Path, site_url: str, root: Path) -> d
     from weasyprint import CSS, HTML
 
     check_font()
-    stylesheet = CSS(filename=str(root / "scripts" / "print" / "print.css"))
+    stylesheet = CSS(filename=str(PRINT / "print.css"))
     written = {}
     for edition, relative in pdf_paths().items():
         target = site / relative

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from scripts.errors import SourceError
 from scripts.model import FixedTerm, Location, Unit
-from scripts.yamldata import read_yaml
+from scripts.sources.yamldata import read_yaml
 
 TERMS = "data/terms.yaml"
 NOTES = "data/translation-notes.yaml"

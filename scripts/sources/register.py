@@ -8,7 +8,7 @@ from pathlib import Path
 from scripts.dates import DateError, parse_when
 from scripts.errors import SourceError
 from scripts.model import Reference
-from scripts.yamldata import read_yaml
+from scripts.sources.yamldata import read_yaml
 
 FILE = "data/references.yaml"
 _URL = re.compile(r"https?://[^\s/$.?#][^\s]*")

@@ -11,24 +11,25 @@ from pathlib import Path
 from typing import Literal
 from collections.abc import Iterable
 
-from scripts.authority import Authority, AuthorityLine, read_authority
-from scripts.citations import KEY, take_marks
-from scripts.crossrefs import see_also
+from scripts.sources.authority import Authority, AuthorityLine, read_authority
+from scripts.sources.citations import KEY, take_marks
+from scripts.sources.crossrefs import see_also
 from scripts.dates import DateError, parse_when
 from scripts.errors import SourceError
-from scripts.glossary import load_glossary, term_spans
+from scripts.sources.glossary import load_glossary, term_spans
 from scripts.model import (CITATION_FORMATS, LANGS, Lang, Location, Mark, Note, OfficialText, Page, Provenance,
                            Reference, Section, Statement, Text, Unit)
-from scripts.notes import load_notes
-from scripts.numerals import chinese_numeral, stated_numbers
-from scripts.permalinks import check_released_resolve
-from scripts.register import FILE as REFERENCES, load_references
-from scripts.releases import CHANGE_KINDS, load_releases
-from scripts.search_dictionary import load_search_dictionary
-from scripts.timeline import KINDS, STATES, THEMES, load_timeline
-from scripts.translation import NOTES as TRANSLATION_NOTES, check_terms, load_terms, mark_insertions, take_insertions
-from scripts.sources import SourceFile, UnitLine, read_source
-from scripts.yamldata import YamlFile, read_yaml
+from scripts.sources.notes import load_notes
+from scripts.sources.numerals import chinese_numeral, stated_numbers
+from scripts.sources.permalinks import check_released_resolve
+from scripts.sources.register import FILE as REFERENCES, load_references
+from scripts.sources.releases import CHANGE_KINDS, load_releases
+from scripts.sources.search_dictionary import load_search_dictionary
+from scripts.sources.timeline import KINDS, STATES, THEMES, load_timeline
+from scripts.sources.translation import (NOTES as TRANSLATION_NOTES, check_terms, load_terms, mark_insertions,
+                                         take_insertions)
+from scripts.sources.pages import SourceFile, UnitLine, read_source
+from scripts.sources.yamldata import YamlFile, read_yaml
 
 # The kinds of page, in the order the site lists them; "section" is one page per section.
 PAGE_ORDER = ("home", "section", "full_text", "parallel", "references", "glossary", "timeline", "cite", "translation",

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from scripts.citations import take_marks
+from scripts.sources.citations import take_marks
 from scripts.errors import SourceError
 from scripts.model import LANGS, Note, Text
-from scripts.yamldata import read_yaml
+from scripts.sources.yamldata import read_yaml
 
 FILE = "data/notes.yaml"
 

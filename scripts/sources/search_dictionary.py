@@ -6,7 +6,7 @@ from pathlib import Path
 
 from scripts.errors import SourceError
 from scripts.model import SearchDictionary, Term, Unit
-from scripts.yamldata import read_yaml
+from scripts.sources.yamldata import read_yaml
 
 FILE = "data/search.yaml"
 

@@ -11,12 +11,12 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from scripts.citation import ACCESSED, citations, coins, quote_citation, record
+from scripts.generators.citation import ACCESSED, citations, coins, quote_citation, record
 from scripts.dates import format_when
-from scripts.releases import release_words
-from scripts.pdf import pdf_paths
-from scripts.worddiff import word_diff
-from scripts.timeline_chart import THEME_ORDER, SvgChart, figure, svg_chart
+from scripts.sources.releases import release_words
+from scripts.generators.pdf import pdf_paths
+from scripts.generators.worddiff import word_diff
+from scripts.generators.timeline_chart import THEME_ORDER, SvgChart, figure, svg_chart
 from scripts.model import (HAN, HTML_LANG, Lang, Mark, Note, Page, Reference, Release, Section, Span, Statement, Target,
                            Text, Unit, Wording)
 

@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from scripts.citation import csl, record
+from scripts.generators.citation import csl, record
 from scripts.dates import When
-from scripts.releases import CHANGE_KINDS
-from scripts.timeline import KINDS, RELATIONS, STATES, THEMES
-from scripts.pdf import pdf_paths
+from scripts.sources.releases import CHANGE_KINDS
+from scripts.sources.timeline import KINDS, RELATIONS, STATES, THEMES
+from scripts.generators.pdf import pdf_paths
 from scripts.model import LANGS, OfficialText, Reference, Release, Statement, Target, Term, Text, Unit
 
 SCHEMA_VERSION = 2  # 2: $schema, version, released, releases, history, translation notes, fixed terms, as_of

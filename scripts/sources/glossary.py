@@ -7,7 +7,7 @@ from pathlib import Path
 
 from scripts.errors import SourceError
 from scripts.model import Lang, Location, Span, Term, Unit
-from scripts.yamldata import read_yaml
+from scripts.sources.yamldata import read_yaml
 
 FILE = "data/glossary.yaml"
 
