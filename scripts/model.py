@@ -305,6 +305,7 @@ class Statement:
     see_also: dict[str, tuple[str, ...]] = field(default_factory=dict)  # unit id → related unit ids
     search: SearchDictionary = field(default_factory=lambda: SearchDictionary((), {}))
     targets: tuple[Target, ...] = ()  # in date order
+    chart_span: When | None = None  # the span the timeline chart draws (data/edition.yaml's `chart`)
     translation_notes: dict[str, Note] = field(default_factory=dict)  # by unit id: notes on the translation
     terms: tuple[FixedTerm, ...] = ()  # the fixed terms of the translation
     term_units: dict[str, tuple[str, ...]] = field(default_factory=dict)  # fixed term → units using it

@@ -208,6 +208,20 @@ def test_parties_counted_differently_in_the_two_languages(sources):
     assert str(error_of(sources)) == f"data/edition.yaml:{line}: 'parties' must name as many parties in 'zh' as in 'en'"
 
 
+def test_chart_span_that_is_not_a_span_of_months(sources):
+    line = line_of(sources, "data/edition.yaml", "chart:")
+    edit(sources, "data/edition.yaml", "to: 2036-06", "to: 2036-13")
+    assert str(error_of(sources)).startswith(f"data/edition.yaml:{line}: malformed chart span: ")
+
+
+def test_chart_span_that_leaves_out_a_target(sources):
+    # The timeline's latest entry falls in 2035; a chart that ends in 2030 cannot draw it.
+    line = line_of(sources, "data/edition.yaml", "chart:")
+    edit(sources, "data/edition.yaml", "to: 2036-06", "to: 2030-12")
+    message = str(error_of(sources))
+    assert message.startswith(f"data/edition.yaml:{line} [") and "the chart's span (2019-07-01 to 2030-12-31) leaves out" in message
+
+
 def test_interface_words_that_are_not_a_mapping(sources):
     write(sources, "data/ui.yaml", "# Interface strings\n- copy_link\n")
     assert str(error_of(sources)) == "data/ui.yaml:2: must be a mapping of names to {zh, en}"

@@ -15,8 +15,9 @@ from scripts.generators.citation import ACCESSED, citations, coins, quote_citati
 from scripts.dates import format_when
 from scripts.sources.releases import release_words
 from scripts.generators.pdf import pdf_paths
+from scripts.sources.timeline import THEMES
 from scripts.generators.worddiff import word_diff
-from scripts.generators.timeline_chart import THEME_ORDER, SvgChart, figure, svg_chart
+from scripts.generators.timeline_chart import SvgChart, figure, svg_chart
 from scripts.model import (HAN, HTML_LANG, Lang, Mark, Note, Page, Reference, Release, Section, Span, Statement, Target,
                            Text, Unit, Wording)
 
@@ -228,7 +229,7 @@ class PageContext:
         return svg_chart(self.statement, self.lang, labels, self.href)
 
     def timeline_groups(self) -> list[tuple[str, list[Target]]]:
-        return [(theme, [t for t in self.statement.targets if t.theme == theme]) for theme in THEME_ORDER]
+        return [(theme, [t for t in self.statement.targets if t.theme == theme]) for theme in THEMES]
 
     def target_url(self, target_id: str) -> str:
         return self.statement.entry_url("timeline", target_id, self.lang)

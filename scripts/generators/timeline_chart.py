@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from scripts.dates import format_when
 from scripts.model import Lang, Statement, Target
+from scripts.sources.timeline import THEMES
 
 # plotly.js itself is self-hosted from overrides/assets/edition/plotly-basic.min.js: plotly.js-basic-dist-min
 # 4.1.1 (npm; MIT, see plotly-basic.LICENSE.txt), the plotly.js version this plotly.py bundles, cut to the
@@ -52,9 +53,9 @@ def figure(statement: Statement, lang: Lang, labels: dict[str, str], href: Calla
     fig.update_layout(
         height=420, margin=dict(l=10, r=10, t=30, b=40), hovermode="closest", dragmode=False,  # t: room for "today"
         legend=dict(orientation="h", y=-0.15), plot_bgcolor="#ffffff",
-        xaxis=dict(type="date", range=[RANGE[0].isoformat(), RANGE[1].isoformat()], gridcolor="#e0e0e0"),
+        xaxis=dict(type="date", range=[day.isoformat() for day in _span(statement)], gridcolor="#e0e0e0"),
         yaxis=dict(type="category", categoryorder="array", automargin=True,
-                   categoryarray=[labels[f"theme_{theme}"] for theme in reversed(THEME_ORDER)]),
+                   categoryarray=[labels[f"theme_{theme}"] for theme in reversed(THEMES)]),
     )
     data = fig.to_plotly_json()
     # No template: plotly.py's default ("plotly") adds 7 KB of styling to every timeline page; the layout
@@ -63,8 +64,6 @@ def figure(statement: Statement, lang: Lang, labels: dict[str, str], href: Calla
     return data
 
 
-THEME_ORDER = ("meetings", "energy", "methane", "forests", "finance", "ndc")
-RANGE = (dt.date(2019, 7, 1), dt.date(2036, 6, 30))
 
 # --- the chart drawn at build time ------------------------------------------------------------------------
 #
@@ -188,8 +187,8 @@ class SvgChart:
 
     width: int
     height: int
-    left: float  # x of RANGE[0]
-    right: float  # x of RANGE[1]
+    left: float  # x of the span's first day
+    right: float  # x of the day after its last
     top: float  # the rows' top and bottom: where grid lines and today's line run
     bottom: float
     label_right: float  # the label column's right edge
@@ -199,8 +198,8 @@ class SvgChart:
     legend: tuple[tuple[str, str, str], ...]  # kind, colour, mark centred on 0,0
     marks: dict[str, str]  # kind: mark centred on 0,0 (the list's and the legend's)
     colours: dict[str, str]  # kind: colour (fill= for a reader without the stylesheet; edition.css sets both schemes')
-    start: str = RANGE[0].isoformat()
-    end: str = RANGE[1].isoformat()
+    start: str  # the span's first and last day (ISO)
+    end: str
 
     @property
     def years_above(self) -> float:
@@ -221,10 +220,11 @@ def svg_chart(statement: Statement, lang: Lang, labels: dict[str, str], href: Ca
     targets = statement.targets
     label_right = PAD + max(text_width(target.chart_label[lang], LABEL_SIZE) for target in targets)
     left, right = label_right + COLUMN_GAP + MARK_R, WIDTH - PAD - MARK_R
-    span = (RANGE[1] - RANGE[0]).days
+    first, last = _span(statement)
+    days = (last - first).days
 
     def x(day: dt.date) -> float:
-        return round(left + (day - RANGE[0]).days / span * (right - left), 1)
+        return round(left + (day - first).days / days * (right - left), 1)
 
     items = []
     for index, target in enumerate(targets):
@@ -247,7 +247,7 @@ def svg_chart(statement: Statement, lang: Lang, labels: dict[str, str], href: Ca
             title=title, top=top, middle=middle, x1=x1, x2=x2, mark=mark_path(target.kind, centre, middle, MARK_R),
             label_x=PAD, date_x=date_x, date_anchor=anchor, alt=index % 2 == 1))
     bottom = TOP + ROW * len(items)
-    years = range(RANGE[0].year + 1, RANGE[1].year + 1)
+    years = range(first.year + 1, last.year + 1)
     kinds = {target.kind for target in targets}
     marks = {kind: mark_path(kind, 0, 0, MARK_R) for kind in _COLOURS}
     return SvgChart(width=WIDTH, height=int(bottom + BOTTOM), left=left, right=right, top=TOP, bottom=bottom,
@@ -255,7 +255,13 @@ def svg_chart(statement: Statement, lang: Lang, labels: dict[str, str], href: Ca
                                                          if year % 5 == 0),
                     grid=tuple(x(dt.date(year, 1, 1)) for year in years), items=tuple(items),
                     legend=tuple((kind, colour, marks[kind]) for kind, colour in _COLOURS.items() if kind in kinds),
-                    marks=marks, colours=dict(_COLOURS))
+                    marks=marks, colours=dict(_COLOURS), start=first.isoformat(), end=last.isoformat())
+
+
+def _span(statement: Statement) -> tuple[dt.date, dt.date]:
+    """The chart's first and last day (data/edition.yaml's `chart`, which the loader checks holds every item)."""
+    assert statement.chart_span is not None, "the loader gives every statement its chart span"
+    return statement.chart_span.start, statement.chart_span.end
 
 
 def text_boxes(chart: SvgChart) -> list[tuple[str, Box]]:

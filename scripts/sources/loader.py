@@ -14,11 +14,11 @@ from collections.abc import Iterable
 from scripts.sources.authority import Authority, AuthorityLine, read_authority
 from scripts.sources.citations import KEY, take_marks
 from scripts.sources.crossrefs import see_also
-from scripts.dates import DateError, parse_when
+from scripts.dates import DateError, When, parse_when
 from scripts.errors import SourceError
 from scripts.sources.glossary import load_glossary, term_spans
 from scripts.model import (CITATION_FORMATS, LANGS, Lang, Location, Mark, Note, OfficialText, Page, Provenance,
-                           Reference, Section, Statement, Text, Unit)
+                           Reference, Section, Statement, Target, Text, Unit)
 from scripts.sources.notes import load_notes
 from scripts.sources.numerals import chinese_numeral, stated_numbers
 from scripts.sources.permalinks import check_released_resolve
@@ -118,6 +118,7 @@ def load(root: Path, preview: bool = False) -> Statement:
         see_also=see_also(units, spans),
         search=load_search_dictionary(root, units, glossary),
         targets=targets,
+        chart_span=_chart_span(text.edition, targets),
         translation_notes=translation_notes,
         terms=terms,
         term_units=term_units,
@@ -386,6 +387,19 @@ def _provenance(edition: YamlFile, authority: Authority) -> Provenance:
     return Provenance(headline=authority.headline, lead=authority.lead, official=tuple(official),
                       translation_note=edition.text("translation_note"), edition=edition.text("edition"),
                       parties=_parties(edition), identifier=edition.text("identifier"))
+
+
+def _chart_span(edition: YamlFile, targets: tuple[Target, ...]) -> When:
+    """The chart's span, from the first month of `from` to the last day of `to`; every item must fall inside."""
+    try:
+        span = parse_when(f"{edition.get('chart', 'from')}/{edition.get('chart', 'to')}")
+    except DateError as error:
+        raise SourceError(edition.where("chart"), f"malformed chart span: {error}") from None
+    for target in targets:
+        if not span.start <= target.when.start <= target.when.end <= span.end:
+            raise SourceError(edition.where("chart"), f"the chart's span ({span.start} to {span.end}) leaves out "
+                              f"'{target.id}' ({target.when.iso}); widen `chart` in data/edition.yaml", target.id)
+    return span
 
 
 def _parties(edition: YamlFile) -> dict[Lang, tuple[str, ...]]:

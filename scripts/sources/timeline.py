@@ -14,7 +14,7 @@ FILE = "data/timeline.yaml"
 # What the statement makes of a date: a meeting, a milestone, a baseline, a target it sets, something it
 # expects (预期, 期待) or plans (计划); a later development is a milestone or meeting with relation: related.
 KINDS = ("meeting", "milestone", "baseline", "target", "expectation", "plan")
-THEMES = ("energy", "methane", "forests", "finance", "ndc", "meetings")
+THEMES = ("meetings", "energy", "methane", "forests", "finance", "ndc")  # in the order the chart and page list them
 # named: the unit names or implies it; related: a later development the unit does not contain.
 RELATIONS = ("named", "related")
 # What has happened, in words that do not overstate: an announcement is not a target met.
