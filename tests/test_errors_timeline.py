@@ -40,7 +40,7 @@ def test_unknown_theme(sources):
     line = first_entry_line(sources, "theme: meetings")
     edit(sources, TIMELINE, "theme: meetings", "theme: diplomacy")
     assert str(error_of(sources)) == (
-        f"{TIMELINE}:{line} [{FIRST}]: theme must be one of energy, methane, forests, finance, ndc, meetings")
+        f"{TIMELINE}:{line} [{FIRST}]: theme must be one of meetings, energy, methane, forests, finance, ndc")
 
 
 def test_units_that_are_not_a_list(sources):

@@ -244,8 +244,13 @@ def test_print_shows_the_text_and_the_notes_and_none_of_the_tools(open_page, url
     toggle = page.locator(".edition-toggle--cite, .edition-toggle--note").first
     toggle.click()  # a panel the reader left open does not print either, or prints as a note
     page.emulate_media(media="print")
-    assert [box for box in boxes(page, ".edition-tools, .edition-tools *, .edition-cite, .edition-history")
-            if box["shown"]] == []
+    assert [box for box in boxes(page, ".edition-tools > :not(.edition-permalink), .edition-permalink *, "
+                                       ".edition-cite, .edition-history") if box["shown"]] == []
+    # Of the tools, only each unit's permanent URL prints: written out, since a printed link leads nowhere.
+    printed = page.evaluate("""[...document.querySelectorAll('.edition-permalink')].map(link =>
+        [getComputedStyle(link, '::after').content, new URL(link.getAttribute('href'), location.href).hash])""")
+    assert printed and all(content.startswith('"https://') and content.endswith(f'{fragment}"')
+                           for content, fragment in printed), printed
     texts = boxes(page, ".edition-text")
     assert texts and all(box["shown"] for box in texts)
     notes = boxes(page, ".edition-margin-part")
