@@ -107,10 +107,10 @@ def serve(root: Path, host: str, port: int, build: Path | None = None) -> int:
     except OSError as error:
         print(f"Cannot serve at {host}:{port}: {error.strerror} (another server? try --dev-addr {host}:8001)")
         return 1
+    seen = sources(root)  # before the first build: an edit saved while it runs is built next, not lost
     preview.rebuild()
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Serving the preview at http://{host}:{port}/ (Ctrl-C stops)", flush=True)
-    seen = sources(root)
     try:
         while True:
             time.sleep(0.3)
