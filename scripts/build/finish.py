@@ -37,13 +37,11 @@ def finish(statement: Statement, root: Path, site: Path, config: SiteConfig, pag
         csp.apply_csp(site)  # last: it hashes the inline scripts of the pages as written
 
 
-def fix_pages(site: Path) -> int:
-    """Material's page corrections, on every page the generator wrote; returns how many pages changed."""
-    changed = 0
+def fix_pages(site: Path) -> None:
+    """Material's page corrections, on every page the generator wrote (each stops the build if it no longer
+    applies); a page is rewritten only when it changed."""
     for page in sorted(site.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         fixed = material_fixes.fix_page_html(html)
         if fixed != html:
             page.write_text(fixed, encoding="utf-8")
-            changed += 1
-    return changed

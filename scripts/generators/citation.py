@@ -21,7 +21,6 @@ from scripts.dates import MONTHS
 from scripts.model import CITATION_FORMATS, Lang, Statement, Unit
 
 ACCESSED = re.compile(r"\{accessed:(iso|ris|long|year|month|day)\}")
-FORMATS = CITATION_FORMATS
 
 
 @dataclass(frozen=True)
@@ -81,7 +80,7 @@ def fill_accessed(text: str, day: date) -> str:
 
 
 def citations(rec: CiteRecord) -> dict[str, str]:
-    return {name: FORMATTERS[name](rec) for name in FORMATS}
+    return {name: FORMATTERS[name](rec) for name in CITATION_FORMATS}
 
 
 # --- GB/T 7714 ------------------------------------------------------------------------------------
