@@ -18,7 +18,7 @@ from datetime import date
 from urllib.parse import quote
 
 from scripts.dates import MONTHS
-from scripts.model import CITATION_FORMATS, Lang, Statement, Unit
+from scripts.model import CITATION_FORMATS, Lang, Release, Statement, Unit
 
 ACCESSED = re.compile(r"\{accessed:(iso|ris|long|year|month|day)\}")
 
@@ -46,9 +46,14 @@ class CiteRecord:
         return f"{self.version}版" if self.lang == "zh" else f"version {self.version}"
 
 
-def record(statement: Statement, lang: Lang, site_url: str, unit: Unit | None = None) -> CiteRecord:
+def record(statement: Statement, lang: Lang, site_url: str, unit: Unit | None = None,
+           release: Release | None = None) -> CiteRecord:
+    """The record of the current edition, or with `release`, of that release's frozen text (its version, its URL)."""
     official = next(text for text in statement.source.official if text.lang == "zh")
-    path = statement.unit_url(unit, lang) if unit else statement.page("home").url[lang]
+    if release is not None:
+        path = statement.unit_url(unit, lang, release.version) if unit else statement.release_url(release.version, lang)
+    else:
+        path = statement.unit_url(unit, lang) if unit else statement.page("home").url[lang]
     pinpoint = None
     if unit is not None:
         pinpoint = unit.pinpoint.zh if lang == "zh" else unit.pinpoint.en.replace("¶", "para. ")
@@ -60,7 +65,8 @@ def record(statement: Statement, lang: Lang, site_url: str, unit: Unit | None = 
         lang=lang, key=f"sunnylands-2023-{unit.id if unit else 'statement'}-{lang}",
         authors=statement.source.parties[lang],
         title=statement.title[lang], pinpoint=pinpoint, issued=issued, url=site_url.rstrip("/") + "/" + path,
-        version=statement.release.version, publisher=statement.source.edition[lang], translation=lang == "en",
+        version=(release or statement.release).version, publisher=statement.source.edition[lang],
+        translation=lang == "en",
         original_title=statement.title.zh if lang == "en" else None, note=note)
 
 
