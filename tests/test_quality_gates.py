@@ -24,6 +24,7 @@ BROKEN_MARKDOWN = """
 def page_urls(statement) -> list[str]:
     """Every kind of page in both languages, and a clause's permanent URL."""
     urls = [page.url[lang] for page in statement.pages for lang in ("zh", "en")]
+    urls += [statement.release_url(statement.releases[0].version, lang) for lang in ("zh", "en")]  # a frozen text
     return urls + [statement.unit_url(statement.unit("p6"), "zh"), statement.unit_url(statement.unit("p24-3"), "en")]
 
 

@@ -90,9 +90,11 @@ def frozen_page(statement: Statement, release: Release) -> Page:
 
 def prepared_frozen(renderer: Renderer, statement: Statement, page: Page, release: Release, lang: Lang,
                     site_url: str) -> Prepared:
-    """A release's frozen text: no source page; kept out of search, which lands on the current wording."""
+    """A release's frozen text: no source page; kept out of search, which lands on the current wording, and out
+    of the navigation, with no table of contents (release.html)."""
     context = PageContext(statement, page, lang, site_url, release=release)
-    meta = {"title": page.title[lang], "search": {"exclude": True}, "edition": edition_meta(renderer, context)}
+    meta = {"title": page.title[lang], "search": {"exclude": True}, "hide": ["toc"],
+            "edition": edition_meta(renderer, context)}
     return Prepared(meta, renderer.page_markdown(context, ""))
 
 
