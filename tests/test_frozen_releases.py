@@ -81,7 +81,7 @@ def test_the_notice_names_the_release_and_its_date_and_leads_to_the_current_text
     current = one(notice, "a[data-current-text]")
     target = (site / frozen_url(version, lang) / attr(current, "href")).resolve()
     assert target == (site / ("en/text" if lang == "en" else "text")).resolve()
-    assert document.find("h1").get_text().strip() == one(soup(site, "en/text/" if lang == "en" else "text/"),
+    assert one(document, "h1").get_text().strip() == one(soup(site, "en/text/" if lang == "en" else "text/"),
                                                          "h1").get_text().strip()
 
 
@@ -130,7 +130,9 @@ def test_the_changelog_and_each_earlier_wording_link_to_the_frozen_text(site):
         assert section is not None
         hrefs = {attr(a, "href") for a in section.select("a")}
         assert f"../releases/{version}/" in hrefs
-    label = one(changelog.find(id="p6-v1.0"), ".edition-wording-label a")
+    wording = changelog.find(id="p6-v1.0")
+    assert wording is not None
+    label = one(wording, ".edition-wording-label a")
     assert attr(label, "href") == "../releases/1.0/#p6"
     history = one(soup(site, "en/energy-transition/"), "#history-p6")
     frozen = one(history, 'a[data-frozen="1.0"]')
