@@ -12,8 +12,9 @@ import pytest
 import yaml
 
 from tests.conftest import ROOT
-from tests.page_html import attr, lang_of, one, soup, statement_text
+from tests.page_html import attr, lang_of, one, shown_units, soup, statement_text
 from tests.test_browser import assert_in_view_and_highlighted
+from tests.test_chinese_text import authority_units
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
@@ -200,3 +201,14 @@ def test_the_snapshots_read_here_are_the_repositorys(statement):
     """The oracle reads the files the loader checks: the newest snapshot equals today's sources."""
     newest = snapshot(VERSIONS[-1])
     assert {unit.id: {"zh": unit.text.zh, "en": unit.text.en} for unit in statement.units()} == newest
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_the_chinese_of_every_frozen_text_is_the_authority(site, version):
+    """The Chinese text is sacred in a frozen text too: its units, title and headings equal the source's lines."""
+    document = soup(site, frozen_url(version, "zh"))
+    shown = [unit.display for unit in shown_units(document) if unit.lang == "zh-Hans"]
+    assert shown == authority_units()
+    full = soup(site, "text/")
+    assert [h.get_text(strip=True) for h in document.select(".edition-heading")] == [
+        h.get_text(strip=True) for h in full.select(".edition-heading")]
