@@ -212,3 +212,23 @@ def test_the_chinese_of_every_frozen_text_is_the_authority(site, version):
     full = soup(site, "text/")
     assert [h.get_text(strip=True) for h in document.select(".edition-heading")] == [
         h.get_text(strip=True) for h in full.select(".edition-heading")]
+
+
+def test_a_released_editorial_insertion_is_shown_as_the_editions(statement):
+    """A released English wording keeps its [+words+] as brackets; the frozen text marks them as the edition's
+    words, as the current text does (here a wording made up for the test: no release has had one yet)."""
+    from dataclasses import replace
+
+    from scripts.build.prepare import frozen_page
+    from scripts.generators.render import PageContext
+    from scripts.model import Text, Wording
+
+    first = statement.releases[0]
+    p6 = statement.history["p6"]
+    made_up = Wording(first.version, first.date, Text(p6[0].text.zh, "the G20 [New Delhi] Leaders' Declaration"))
+    changed = replace(statement, history={**statement.history, "p6": (made_up, *p6[1:])})
+    context = PageContext(changed, frozen_page(changed, first), "en", release=first)
+    segments = [(segment.kind, segment.text) for segment in context.unit_segments(changed.unit("p6"))]
+    assert segments == [("text", "the G20 "), ("insertion", "[New Delhi]"), ("text", " Leaders' Declaration")]
+    chinese = PageContext(changed, frozen_page(changed, first), "zh", release=first)
+    assert [segment.kind for segment in chinese.unit_segments(changed.unit("p6"))] == ["text"]

@@ -11,7 +11,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from scripts.generators.citation import ACCESSED, citations, coins, quote_citation, record
+from scripts.generators.citation import ACCESSED, CiteRecord, citations, coins, quote_citation, record
 from scripts.dates import format_when
 from scripts.sources.releases import release_words
 from scripts.generators.pdf import pdf_paths
@@ -164,8 +164,8 @@ class PageContext:
 
     def unit_segments(self, unit: Unit) -> list[Segment]:
         if self.release:  # the wording as the release published it: its text and editorial insertions alone
-            return self._segments(self.frozen_text(unit), (), (), _bracketed(self.frozen_text(unit))
-                                  if self.lang == "en" else ())
+            text = self.frozen_text(unit)
+            return self._segments(text, (), (), _bracketed(text) if self.lang == "en" else ())
         return self._segments(unit.text[self.lang], unit.marks[self.lang],
                               self.statement.spans.get((unit.id, self.lang), ()),
                               unit.insertions if self.lang == "en" else ())
@@ -307,7 +307,7 @@ class PageContext:
         """What the quote tools need: the citation template per language (the parallel page quotes both)."""
         return {HTML_LANG[lang]: quote_citation(self._record(lang)) for lang in ("zh", "en")}
 
-    def _record(self, lang: Lang, unit: Unit | None = None):
+    def _record(self, lang: Lang, unit: Unit | None = None) -> CiteRecord:
         """The citation record: of the current edition, or on a frozen text, of the release it keeps."""
         return record(self.statement, lang, self.site_url, unit, release=self.release)
 
