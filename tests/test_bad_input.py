@@ -66,7 +66,7 @@ def test_number_in_one_language_only(sources):
 
 
 def test_temperature_missing_in_english(sources):
-    edit(sources, "docs/en/ndcs-2035.md", "limit it to 1.5 °C", "limit it further")
+    edit(sources, "docs/en/ndcs-2035.md", "limit it to 1.5\u00a0°C", "limit it further")  # a no-break space
     assert re.search(r"\[p21\]: 1\.5 stands in the Chinese text", str(error_of(sources)))
 
 

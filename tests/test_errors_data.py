@@ -108,6 +108,17 @@ def test_glossary_match_that_is_not_a_list(sources):
     assert str(error_of(sources)) == f"{GLOSSARY}:{line} [cbdr-rc]: 'match' lists the term's English forms"
 
 
+def test_glossary_term_whose_english_forms_miss_the_translation_names_the_unit(sources):
+    """Release 1.1's fault: the English said a coinage the glossary's forms did not match, so the term was
+    explained to Chinese readers only."""
+    line = line_of(sources, "docs/en/cop28.md", "{#p24-8}")
+    edit(sources, GLOSSARY, "  match: [new collective quantified goal on climate finance, new collective quantified goal]",
+         "  match: [new collective quantified finance goal]")
+    error = error_of(sources)
+    assert (error.where.file, error.where.line, error.unit) == ("docs/en/cop28.md", line, "p24-8")
+    assert "新的集体量化资金目标" in error.message and "new collective quantified finance goal" in error.message
+
+
 # --- fixed terms (scripts/sources/translation.py) -----------------------------------------------------------
 
 def test_fixed_term_without_its_rendering(sources):
