@@ -273,4 +273,4 @@ def test_footnote_tooltip_shows_the_reference(page, server):
     mark.hover()
     tooltip.wait_for(state="visible")
     assert tooltip.inner_text() == footnote.inner_text()
-    assert tooltip.inner_text().startswith("Kigali Amendment to the Montreal Protocol, 15 October 2016, ")
+    assert tooltip.inner_text().startswith(f"{register()['kigali-amendment']['title']['en']}, 15 October 2016, ")
