@@ -164,9 +164,10 @@ def test_no_run_of_near_empty_pages(site, edition):
     timeline, the references cited) or it is the last page."""
     path = site / pdf_paths()[edition]
     shares = body_bottoms(path)
+    part = re.compile(r"\s*\S*\s*(时间线|On the timeline|参考文献注|References cited)")
+    # The running head may come first in the extracted text or not: the part's title is the first or second line.
     starts = {index for index, page in enumerate(PdfReader(path).pages)
-              if re.match(r"\s*\S*\s*(时间线|On the timeline|参考文献注|References cited)",
-                          page.extract_text().split("\n", 1)[-1])}
+              if any(part.match(text) for text in (page.extract_text(), page.extract_text().split("\n", 1)[-1]))}
     for index in range(1, len(shares) - 1):
         if index + 1 in starts:
             continue
