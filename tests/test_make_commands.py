@@ -1,6 +1,6 @@
 """`make release` and `make permalinks` (python -m scripts release / permalinks), run as make runs them, on a
 copy of the sources: each reports what is missing, writes it with --fix, and what it writes is what the repository
-holds (the snapshot of release 1.1 and the released URLs were written by these commands); `make release` refuses a
+holds (the newest release's snapshot and the released URLs were written by these commands); `make release` refuses a
 status checked too long before the release."""
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-SNAPSHOT = "data/releases/1.1.yaml"
+# The newest release (read by a plain YAML parser): its snapshot is the one `make release` writes.
+NEWEST = str(yaml.safe_load((ROOT / "data/releases.yaml").read_text(encoding="utf-8"))["releases"][-1]["version"])
+SNAPSHOT = f"data/releases/{NEWEST}.yaml"
 PERMALINKS = "data/permalinks.txt"
 
 
@@ -38,12 +40,12 @@ def test_make_release_writes_the_missing_snapshot_once(repo):
     (repo / SNAPSHOT).unlink()
     check = run(repo, "release")
     assert (check.returncode, check.stdout) == (
-        1, f"{SNAPSHOT}: missing; run `make release` to write release 1.1's snapshot\n")
+        1, f"{SNAPSHOT}: missing; run `make release` to write release {NEWEST}'s snapshot\n")
     fix = run(repo, "release", "--fix")
     assert (fix.returncode, fix.stdout) == (0, f"{SNAPSHOT}: written\n")
     assert (repo / SNAPSHOT).read_bytes() == (ROOT / SNAPSHOT).read_bytes()
     again = run(repo, "release", "--fix")
-    assert (again.returncode, again.stdout) == (0, f"{SNAPSHOT}: release 1.1 has its snapshot\n")
+    assert (again.returncode, again.stdout) == (0, f"{SNAPSHOT}: release {NEWEST} has its snapshot\n")
 
 
 def test_make_release_without_a_release(repo):
