@@ -118,7 +118,7 @@
   // Word boundaries as Chromium's text-fragment matching finds them (ICU, here through Intl.Segmenter).
   function wordBounds(text, lang) {
     var bounds = [0];
-    new Intl.Segmenter(lang === "zh" ? "zh-Hans" : "en", {granularity: "word"}).segment(text)
+    Array.from(new Intl.Segmenter(lang === "zh" ? "zh-Hans" : "en", {granularity: "word"}).segment(text))
       .forEach(function (part) { bounds.push(part.index + part.segment.length); });
     return bounds;
   }
