@@ -160,3 +160,24 @@ def test_copy_button_puts_the_citation_with_todays_date_on_the_clipboard(browser
     assert iso in copied or iso.replace("-", "/") in copied
     assert "YYYY" not in copied and "引用日期" not in copied
     context.close()
+
+
+@pytest.mark.parametrize("value, known", [
+    (None, None), ("", None), ("https://sunnylands-statement.example/", None), ("http://127.0.0.1:8000/", None),
+    ("https://editors.github.io/sunnylands-statement", "https://editors.github.io/sunnylands-statement/"),
+])
+def test_only_a_published_address_is_known(value, known):
+    from scripts.build.config import known_address
+    assert known_address(value) == known
+
+
+def test_a_build_without_an_address_prints_none_and_says_so(site, statement):
+    """No made-up host anywhere in what the site serves (pages, records, sitemap, statement.json); the cite
+    page says why its citations carry no URL."""
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".json", ".xml", ".txt", ".js") and "assets" not in path.parts:
+            assert ".example" not in path.read_text(encoding="utf-8"), path
+    for lang in ("zh", "en"):
+        page = soup(site, statement.page("cite").url[lang])
+        assert one(page, ".edition-cite-no-address").get_text() == statement.ui["cite_no_address"][lang]
+        assert "https://" not in one(page, "#cite-statement-gbt7714-2025").get_text()

@@ -82,6 +82,8 @@ def test_chinese_apa_and_chicago_keep_one_system(statement):
     note = cited["chicago-note"]
     assert not re.search(r"[,;:()]\s", note)  # full-width throughout
     assert note.index("访问") < note.index("https://")  # accessed before the address, as Chicago places it
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", note) and note.count("日") == 2  # its two dates in one form
+    assert not note.endswith("。")  # no full stop glued to the address
 
 
 # --- RIS and BibTeX: as other parsers read them ---------------------------------------------------------

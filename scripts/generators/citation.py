@@ -2,7 +2,8 @@
 
 The reader's access date is not known at build time (builds are reproducible): formats carry the
 token `{accessed:FORM}`, which the page's script fills with today's date (`fill_accessed` does the
-same for tests). FORM is `iso` (2026-11-25), `ris` (2026/11/25/) or `long` (November 25, 2026).
+same for tests). FORM is `iso` (2026-11-25), `ris` (2026/11/25/), `long` (November 25, 2026) or `zh`
+(2026年11月25日, so that a Chinese note writes its two dates alike).
 
 What is cited is what this edition serves at the URL: the statement (its official Chinese text, or this
 edition's English translation of it), in a numbered release of the edition, which is its publisher. The
@@ -20,7 +21,7 @@ from urllib.parse import quote
 from scripts.dates import MONTHS
 from scripts.model import CITATION_FORMATS, Lang, Statement, Unit
 
-ACCESSED = re.compile(r"\{accessed:(iso|ris|long|year|month|day)\}")
+ACCESSED = re.compile(r"\{accessed:(iso|ris|long|zh|year|month|day)\}")
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def quote_citation(rec: CiteRecord) -> str:
 
 def fill_accessed(text: str, day: date) -> str:
     forms = {"iso": day.isoformat(), "ris": day.strftime("%Y/%m/%d/"),
-             "long": f"{MONTHS[day.month - 1]} {day.day}, {day.year}",
+             "long": f"{MONTHS[day.month - 1]} {day.day}, {day.year}", "zh": _zh_date(day),
              "year": str(day.year), "month": str(day.month), "day": str(day.day)}
     return ACCESSED.sub(lambda match: forms[match[1]], text)
 
@@ -157,7 +158,7 @@ def chicago_note(rec: CiteRecord) -> str:
         pinpoint = f"，{rec.pinpoint}" if rec.pinpoint else ""
         url = f"，{rec.url}" if rec.url else ""
         return (f"{'、'.join(rec.authors)}：《{rec.title}》，{rec.version_label}，{rec.publisher}，"
-                f"{_zh_date(rec.issued)}{pinpoint}，{{accessed:iso}}访问{url}")
+                f"{_zh_date(rec.issued)}{pinpoint}，{{accessed:zh}}访问{url}")
     pinpoint = f", {rec.pinpoint}" if rec.pinpoint else ""
     return (f"{' and '.join(rec.authors)}, “{rec.title},” trans. {rec.translator}, unofficial English translation, "
             f"{rec.version_label} ({rec.publisher}, {_en_date(rec.issued)}){pinpoint}, accessed {{accessed:long}}"
@@ -168,7 +169,7 @@ def chicago_bibliography(rec: CiteRecord) -> str:
     if rec.lang == "zh":
         url = f"{rec.url}" if rec.url else ""
         return (f"{'、'.join(rec.authors)}。《{rec.title}》。{rec.version_label}。{rec.publisher}，"
-                f"{_zh_date(rec.issued)}。{{accessed:iso}}访问。{url}").rstrip()
+                f"{_zh_date(rec.issued)}。{{accessed:zh}}访问。{url}").rstrip()
     url = f" {rec.url}." if rec.url else ""
     original = f" Originally issued {_en_date(rec.original_date)}." if rec.original_date else ""
     return (f"{' and '.join(rec.authors)}. “{rec.title}.” Translated by {rec.translator}. "

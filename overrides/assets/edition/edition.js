@@ -2,7 +2,12 @@
 (function () {
   "use strict";
 
-  var siteRoot = new URL(document.currentScript.getAttribute("data-root").replace(/\/?$/, "/"), location.href);
+  var root = document.currentScript.getAttribute("data-root").replace(/\/?$/, "/");
+  var siteRoot = new URL(root, location.href);
+  // Copied links and citations name the published address (the page's canonical link, which only a build
+  // that knows it writes), not a mirror's, localhost's or a file:// copy's.
+  var canonical = document.querySelector('link[rel="canonical"]');
+  var citeRoot = canonical ? new URL(root, canonical.href) : siteRoot;
   var copyFailed = document.currentScript.getAttribute("data-copy-failed");
 
   function copyText(text) {
@@ -62,7 +67,7 @@
   }
 
   document.querySelectorAll(".edition-copy").forEach(function (button) {
-    copyButton(button, function () { return new URL(button.getAttribute("data-permalink"), siteRoot).href; });
+    copyButton(button, function () { return new URL(button.getAttribute("data-permalink"), citeRoot).href; });
   });
 
   // Citations: the reader's access date in each slot, and a copy button per format.
@@ -75,6 +80,7 @@
     iso: iso,
     ris: iso.replace(/-/g, "/") + "/",
     long: months[today.getMonth()] + " " + today.getDate() + ", " + today.getFullYear(),
+    zh: today.getFullYear() + "年" + (today.getMonth() + 1) + "月" + today.getDate() + "日",
     year: String(today.getFullYear()),
     month: String(today.getMonth() + 1),
     day: String(today.getDate())
@@ -171,7 +177,7 @@
     if (text.start < 0 || text.end <= text.start) return null;
     var quote = quoteOf(text, lang);
     if (!quote.text) return null;
-    var url = new URL(unit.getAttribute("data-url-" + lang), siteRoot).href + ":~:" + textDirective(quote, lang);
+    var url = new URL(unit.getAttribute("data-url-" + lang), citeRoot).href + ":~:" + textDirective(quote, lang);
     return {text: quote.text, url: url, lang: lang, pin: unit.getAttribute("data-pin-" + lang), range: range};
   }
   if (quoteTools && quoteData) {
@@ -198,7 +204,7 @@
     copyButton(quoteTools.querySelector(".edition-quote-cite"), function () {
       var q = lastQuote(), template = templates[q.lang === "zh" ? "zh-Hans" : "en"];
       return template.replace("{quote}", q.text).replace("{unit}", q.pin).replace("{url}", q.url)
-        .replace(/\{accessed:(iso|ris|long|year|month|day)\}/g, function (_, form) { return forms[form]; });
+        .replace(/\{accessed:(iso|ris|long|zh|year|month|day)\}/g, function (_, form) { return forms[form]; });
     });
   }
 
