@@ -140,3 +140,37 @@ def test_with_a_known_address_the_unit_url_is_saved(statement):
     item = parse_context_object(coins(record(statement, "en", "https://edition.test/sub/", statement.unit("p24-3"))))
     assert item["url"] == "https://edition.test/sub/en/cop28/#p24-3"
     assert [c["lastName"] for c in item["creators"]] == ["People’s Republic of China", "United States of America"]
+
+
+# --- importing the edition's own formats: the maps of Zotero's import translators ---------------------------
+# RIS.js (lastUpdated 2026-01-05): importTypeMap is its degenerate map plus exportTypeMap reversed
+# (webpage → ELEC), so ELEC imports as webpage; A4 is "creators/translator" by default, contributor for
+# conferencePaper, film and dataset, counsel for case; N1 is kept as a note, while ET (edition) and PB
+# (publisher) are not fields of a web page. BibTeX.js: bibtex2zoteroTypeMap online → webpage; translator is
+# parsed as creators; howpublished (not a URL) goes to Extra as "Published: …". Zotero's CSL-JSON import
+# keeps `note` in Extra, where `name: value` lines are read back as CSL variables.
+RIS_IMPORT_TYPES = {"ELEC": "webpage", "GEN": "journalArticle", "GOVDOC": "report", "WEB": "webpage"}
+RIS_A4 = {"conferencePaper": "contributor", "film": "contributor", "dataset": "contributor", "case": "counsel"}
+BIBTEX_TYPES = {"misc": "document", "online": "webpage", "electronic": "webpage"}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_editions_ris_and_bibtex_import_as_web_pages_keeping_translator_and_release(statement, lang):
+    rec = record(statement, lang, "https://edition.test/", statement.unit("p6"))
+    from scripts.generators.citation import bibtex, csl, ris
+    lines = [line.split("  - ", 1) for line in ris(rec).splitlines()]
+    item_type = RIS_IMPORT_TYPES[lines[0][1]]
+    assert item_type == "webpage"
+    translators = [value for tag, value in lines if tag == "A4" and RIS_A4.get(item_type, "translator") == "translator"]
+    assert translators == ([rec.translator] if lang == "en" else [])
+    notes = [value for tag, value in lines if tag == "N1"]
+    assert len(notes) == 1 and rec.version_label in notes[0]
+    entry = bibtex(rec)
+    assert BIBTEX_TYPES[entry[1:entry.index("{")]] == "webpage"
+    howpublished = re.search(r"howpublished = \{(.*)\}", entry)
+    assert howpublished and rec.version_label in howpublished[1] and not howpublished[1].startswith("http")
+    assert ("translator = " in entry) == (lang == "en")
+    extra = csl(rec)["note"].splitlines()
+    assert f"version: {rec.version}" in extra
+    if lang == "en":
+        assert f"original-date: {rec.original_date}" in extra
