@@ -123,7 +123,7 @@ def test_zotero_saves_the_states_in_order_as_institutions_on_every_page(site, st
         assert item["itemType"] == "webpage"
         assert item["creators"] == [{"lastName": name, "isInstitution": True} for name in whole.authors]
         assert item["creators"][0]["lastName"].startswith(("中华人民共和国", "People"))
-        assert item["publicationTitle"] == whole.publisher
+        assert item["publicationTitle"] == whole.site_with_release and whole.version_label in item["publicationTitle"]
         assert f"{whole.version_label}" in item["abstractNote"]
         if lang == "en":
             assert f"translated by {whole.translator}" in item["abstractNote"]

@@ -51,6 +51,16 @@ class CiteRecord:
         """How a citation names the release in words: 1.1版 / version 1.1."""
         return f"{self.version}版" if self.lang == "zh" else f"version {self.version}"
 
+    @property
+    def site_with_release(self) -> str:
+        """The edition with its release, as the Stanford Encyclopedia names its archived editions ("… (Winter
+        2012 Edition)"): the site name Zotero keeps from a web save or a RIS import, and every style prints."""
+        if not self.version:
+            return self.publisher or ""
+        if self.lang == "zh":
+            return f"{self.publisher}（{self.version_label}）"
+        return f"{self.publisher} ({self.version_label})"
+
 
 def record(statement: Statement, lang: Lang, site_url: str | None, unit: Unit | None = None) -> CiteRecord:
     official = next(text for text in statement.source.official if text.lang == "zh")
@@ -227,7 +237,7 @@ def ris(rec: CiteRecord) -> str:
         lines.append(("A4", rec.translator))
     lines.append(("TI", title))
     if rec.publisher:
-        lines.append(("T2", rec.publisher))
+        lines.append(("T2", rec.site_with_release))  # Zotero's web-page site name: ET is not kept
     if rec.version:
         lines.append(("ET", rec.version))
     lines += [("PY", str(rec.issued.year)), ("DA", rec.issued.strftime("%Y/%m/%d/"))]
@@ -287,7 +297,8 @@ def coins(rec: CiteRecord) -> str:
     """A COinS context object (OpenURL 1.0 KEV) for the page's span.Z3988: what Zotero's COinS translator
     saves. Dublin Core format with rft.type "webpage" (Zotero's item type), the two states as corporate
     authors (rft.aucorp, never split into a person's names), the unit's permanent URL as identifier, the
-    edition as the site (rft.source), the release and the translation in the description.
+    edition with its release as the site (rft.source, which every style prints), the translation and the
+    release in the description.
 
     The states are written in reverse: Zotero's OpenURL parser (zotero/utilities openurl.js,
     parseContextObject, unchanged since commit db52081, 2021, up to 4051881, 2026-08) queues each
@@ -304,7 +315,7 @@ def coins(rec: CiteRecord) -> str:
     pairs = [("url_ver", "Z39.88-2004"), ("ctx_ver", "Z39.88-2004"), ("rft_val_fmt", "info:ofi/fmt:kev:mtx:dc"),
              ("rft.type", "webpage"), ("rft.title", title),
              *(("rft.aucorp", author) for author in reversed(rec.authors)),
-             ("rft.date", rec.issued.isoformat()), ("rft.source", rec.publisher or ""),
+             ("rft.date", rec.issued.isoformat()), ("rft.source", rec.site_with_release),
              ("rft.publisher", rec.publisher or ""), ("rft.identifier", rec.url or ""),
              ("rft.language", "zh-Hans" if rec.lang == "zh" else "en"), ("rft.description", "; ".join(description))]
     return "&".join(f"{key}={quote(value, safe='')}" for key, value in pairs if value)
