@@ -56,7 +56,7 @@ def prepare(root: Path, build: Path, statement: Statement, config: SiteConfig,
 
 
 def prepared_page(root: Path, renderer: Renderer, statement: Statement, page: Page, lang: Lang,
-                  site_url: str) -> Prepared:
+                  site_url: str | None) -> Prepared:
     """A page: its source's front matter with the edition's parts, and its body made from the model."""
     source = f"docs/{lang}/{page.src}"
     meta, _, body, _ = read_front_matter(root / source, source)
