@@ -33,6 +33,7 @@ class Prepared:
 
     meta: dict[str, Any]  # front matter: the source's, with the edition's parts
     body: str  # Markdown, generated from the model
+    search: dict[str, Any]  # the source's `search` options (exclude, boost), for finish's index
 
     @property
     def text(self) -> str:
@@ -63,7 +64,11 @@ def prepared_page(root: Path, renderer: Renderer, statement: Statement, page: Pa
     context = PageContext(statement, page, lang, site_url)
     meta["edition"] = {"lang": lang, "kind": page.kind, "copy_failed": context.t("copy_failed"),
                        **renderer.page_parts(context)}
-    return Prepared(meta, renderer.page_markdown(context, "\n".join(body)))
+    # finish writes the search indexes from the model: Material's plugin stays for the search box but
+    # indexes nothing (its indexing cut every page with jieba, about 1 s a build, for an index finish replaces).
+    search = meta.pop("search", None) or {}
+    meta["search"] = {"exclude": True}
+    return Prepared(meta, renderer.page_markdown(context, "\n".join(body)), search)
 
 
 def site_config(root: Path, build: Path, theme_dirs: list[Path]) -> str:
