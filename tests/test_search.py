@@ -198,12 +198,3 @@ def test_a_dictionary_word_is_one_search_token_wherever_the_statement_uses_it(si
                 used.add(word)
     assert used == set(words)  # every word stands somewhere in the statement: nothing was checked in vain
 
-
-def test_worker_fix_refuses_an_unknown_worker(tmp_path):
-    from scripts.build.material_fixes import MaterialChanged, fix_search_worker
-
-    worker = tmp_path / "assets/javascripts/workers/search.0000.min.js"
-    worker.parent.mkdir(parents=True)
-    worker.write_text("function fe(t,e){/* another version */}", encoding="utf-8")
-    with pytest.raises(MaterialChanged, match="re-check the fix"):
-        fix_search_worker(tmp_path)
