@@ -198,3 +198,20 @@ def test_a_dictionary_word_is_one_search_token_wherever_the_statement_uses_it(si
                 used.add(word)
     assert used == set(words)  # every word stands somewhere in the statement: nothing was checked in vain
 
+
+
+# (page the reader is on, a phrase): lunr scores the words one by one, and a unit holding them apart ranked
+# above the unit holding the phrase (地方气候行动: ¶4 above ¶17; energy efficiency: ¶4 above ¶13).
+PHRASES = [("", "地方气候行动"), ("", "气候行动"), ("", "能源转型"),
+           ("en/", "energy efficiency"), ("en/", "climate action"), ("en/", "energy transition")]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("start, phrase", PHRASES, ids=[f"{s or 'zh/'}{p}" for s, p in PHRASES])
+def test_units_holding_the_phrase_rank_above_units_holding_its_words_apart(page, server, statement, start, phrase):
+    lang = "en" if start else "zh"
+    units = {server + statement.unit_url(unit, lang): unit for unit in statement.units()}
+    found = [units[href] for href in search(page, server, start, phrase) if href in units]
+    holding = [phrase.lower() in unit.display(lang).lower() for unit in found]
+    assert any(holding) and not all(holding), f"{phrase!r}: {[unit.id for unit in found]}"
+    assert holding == sorted(holding, reverse=True), f"{phrase!r}: {[(u.id, h) for u, h in zip(found, holding, strict=True)]}"
