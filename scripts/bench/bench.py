@@ -109,7 +109,7 @@ def _timed_steps(site: Path, build: Path) -> dict[str, float]:
     lap("load")
     pages = prepare.prepare(ROOT, build, statement, config, generator.theme_dirs())
     lap("prepare")
-    generator.generate(build, site, quiet=True)
+    generator.generate(build, site)
     lap("mkdocs")
     prepare_jieba(statement.search)
     finish.finish(statement, ROOT, site, config, pages, preview=True)  # without the PDFs and the CSP: timed next
