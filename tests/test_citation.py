@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from dataclasses import replace
 from datetime import date
@@ -133,7 +134,7 @@ def test_the_cite_panel_has_a_tab_per_format_holding_the_citation_as_text(site, 
             expected = citations(record(statement, lang, None, unit))  # the test build knows no address
             assert names == list(expected)
             for name, text in expected.items():
-                shown = one(panel, f"#cite-{unit.id}-{name}")
+                shown = copy.copy(one(panel, f"#cite-{unit.id}-{name}"))  # the page's tree is shared: change a copy
                 for slot in shown.select(".edition-accessed"):
                     slot.replace_with(f"{{accessed:{attr(slot, 'data-form')}}}")
                 assert shown.get_text() == text, (unit.id, name)

@@ -1,7 +1,7 @@
 """Prepare: the model, checked, and everything the site generator needs, written into the build tree.
 
     build/
-      mkdocs.yml        the site's config (INHERITs ../mkdocs.yml) with the prepared docs and the theme's
+      mkdocs.yml        the site's config (INHERITs ../mkdocs.yml) with the prepared docs and the pages'
                         search worker (its name carries a hash, so the repository never writes it)
       docs/<lang>/*.md  each page's body, generated from the model, with its metadata in front matter:
                         language, kind, and the head, notice and footer HTML the site's templates place
@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from scripts.build.config import SiteConfig
-from scripts.build.material_fixes import search_worker
+from scripts.build.material_fixes import page_worker
 from scripts.model import LANGS, Lang, Page, Statement
 from scripts.build.output import write_if_changed
 from scripts.generators.render import PageContext, Renderer
@@ -33,6 +33,7 @@ class Prepared:
 
     meta: dict[str, Any]  # front matter: the source's, with the edition's parts
     body: str  # Markdown, generated from the model
+    search: dict[str, Any]  # the source's `search` options (exclude, boost), for finish's index
 
     @property
     def text(self) -> str:
@@ -63,7 +64,11 @@ def prepared_page(root: Path, renderer: Renderer, statement: Statement, page: Pa
     context = PageContext(statement, page, lang, site_url)
     meta["edition"] = {"lang": lang, "kind": page.kind, "copy_failed": context.t("copy_failed"),
                        **renderer.page_parts(context)}
-    return Prepared(meta, renderer.page_markdown(context, "\n".join(body)))
+    # finish writes the search indexes from the model: Material's plugin stays for the search box but
+    # indexes nothing (its indexing cut every page with jieba, about 1 s a build, for an index finish replaces).
+    search = meta.pop("search", None) or {}
+    meta["search"] = {"exclude": True}
+    return Prepared(meta, renderer.page_markdown(context, "\n".join(body)), search)
 
 
 def site_config(root: Path, build: Path, theme_dirs: list[Path]) -> str:
@@ -72,5 +77,5 @@ def site_config(root: Path, build: Path, theme_dirs: list[Path]) -> str:
     back = Path("..") if build.resolve().parent == root.resolve() else root.resolve()
     config = {"INHERIT": str(back / "mkdocs.yml"), "docs_dir": "docs", "site_dir": str(back / "site"),
               "theme": {"custom_dir": str(back / "overrides")},
-              "extra": {"search_worker": search_worker([str(path) for path in theme_dirs])}}
+              "extra": {"search_worker": page_worker([str(path) for path in theme_dirs])}}
     return GENERATED + yaml.safe_dump(config, sort_keys=False)
