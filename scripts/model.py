@@ -232,6 +232,7 @@ class TargetStatus:
     as_of: When  # when the edition last checked it
     note: Text
     source: str  # a reference key
+    where: Location | None = field(default=None, compare=False)  # the line of its `as_of`
 
 
 @dataclass(frozen=True)
@@ -317,6 +318,17 @@ class Statement:
         """The release this build is: its version and date go into every citation."""
         return self.releases[-1]
 
+    def wording(self, unit_id: str, version: str) -> Wording | None:
+        """A unit's wording as a release published it (None before the release that added the unit)."""
+        order = [release.version for release in self.releases]
+        published = [w for w in self.history.get(unit_id, ()) if order.index(w.version) <= order.index(version)]
+        return published[-1] if published else None
+
+    def release_url(self, version: str, lang: Lang) -> str:
+        """The permanent URL of a release's frozen text (releases/1.0/, en/releases/1.0/): it never moves to
+        a later wording, as a legislation.gov.uk point-in-time view or an archived SEP edition does not."""
+        return f"{'' if lang == LANGS[0] else lang + '/'}releases/{version}/"
+
     def revisions(self, unit_id: str, lang: Lang) -> tuple[tuple[Wording, Wording], ...]:
         """(earlier, later) pairs of wordings where the unit's text in `lang` changed, oldest first."""
         wordings = self.history.get(unit_id, ())
@@ -367,9 +379,11 @@ class Statement:
     def page(self, key: str) -> Page:
         return next(p for p in self.pages if p.key == key)
 
-    def unit_url(self, unit: Unit, lang: Lang) -> str:
-        """The unit's permanent URL, relative to the site root: its section page and its id."""
-        return f"{self.page(unit.section).url[lang]}#{unit.id}"
+    def unit_url(self, unit: Unit, lang: Lang, version: str | None = None) -> str:
+        """The unit's permanent URL, relative to the site root: its section page and its id; with a version,
+        the unit in that release's frozen text."""
+        page = self.release_url(version, lang) if version else self.page(unit.section).url[lang]
+        return f"{page}#{unit.id}"
 
     def entry_url(self, page_kind: str, key: str, lang: Lang) -> str:
         """An entry's URL on the references, glossary, timeline or changelog page (#ref-…, #term-…, #t-…,

@@ -32,7 +32,9 @@ def page_urls(statement) -> list[str]:
 def kind_pairs(statement) -> list[tuple[str, str]]:
     """Each kind of page: its Chinese and its English URL."""
     pairs = [(page.url.zh, page.url.en) for page in statement.pages if page.kind != "section"]
-    return pairs + [(statement.unit_url(statement.unit("p6"), "zh"), statement.unit_url(statement.unit("p24-3"), "en"))]
+    frozen = tuple(statement.release_url(statement.releases[0].version, lang) for lang in ("zh", "en"))
+    return pairs + [frozen, (statement.unit_url(statement.unit("p6"), "zh"),
+                             statement.unit_url(statement.unit("p24-3"), "en"))]
 
 
 def axe_urls(statement, scheme: str) -> list[str]:

@@ -13,7 +13,7 @@ from tests.test_bad_input import edit, error_of, line_of
 
 NEXT_RELEASE = """
   - version: "9.9"
-    date: 2099-01-01
+    date: 2027-01-01  # within three months of the statuses' as_of (make release checks it)
     summary: {zh: 修订译文。, en: Translation revised.}
     changes:
       - kind: translation
@@ -66,7 +66,7 @@ def test_a_recorded_rewording_is_history(source_copy):
     assert result.returncode == 0, result.stderr
     statement = load(source_copy)
     wordings = statement.history["p7"]
-    assert (wordings[-1].version, wordings[-1].date) == ("9.9", "2099-01-01")
+    assert (wordings[-1].version, wordings[-1].date) == ("9.9", "2027-01-01")
     assert wordings[-2].text.en == before and wordings[-1].text.en == statement.unit("p7").text.en
     assert [u.id for u in statement.units() if statement.history[u.id][-1].version == "9.9"] == ["p7"]
     assert statement.release.version == "9.9"

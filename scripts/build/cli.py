@@ -123,12 +123,18 @@ def _permalinks(args: argparse.Namespace, rest: list[str]) -> int:
 
 
 def _release(args: argparse.Namespace, rest: list[str]) -> int:
+    from scripts.errors import SourceError
     from scripts.sources.loader import load_units
-    from scripts.sources.releases import FILE, newest_version, snapshot_name, snapshot_text
+    from scripts.sources.releases import FILE, check_ready, newest_version, snapshot_name, snapshot_text
 
     version = newest_version(ROOT)
     if version is None:
         print(f"{FILE}: no release")
+        return 1
+    try:
+        check_ready(ROOT, load_units(ROOT))
+    except SourceError as error:
+        print(f"Bad input: {error}", file=sys.stderr)
         return 1
     path = ROOT / snapshot_name(version)
     if path.exists():

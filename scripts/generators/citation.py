@@ -19,7 +19,7 @@ from datetime import date
 from urllib.parse import quote
 
 from scripts.dates import MONTHS
-from scripts.model import CITATION_FORMATS, Lang, Statement, Unit
+from scripts.model import CITATION_FORMATS, Lang, Release, Statement, Unit
 
 ACCESSED = re.compile(r"\{accessed:(iso|ris|long|zh|year|month|day)\}")
 
@@ -62,14 +62,20 @@ class CiteRecord:
         return f"{self.publisher} ({self.version_label})"
 
 
-def record(statement: Statement, lang: Lang, site_url: str | None, unit: Unit | None = None) -> CiteRecord:
+def record(statement: Statement, lang: Lang, site_url: str | None, unit: Unit | None = None,
+           release: Release | None = None) -> CiteRecord:
+    """The record of the current edition, or with `release`, of that release's frozen text (its version, its URL)."""
     official = next(text for text in statement.source.official if text.lang == "zh")
-    path = statement.unit_url(unit, lang) if unit else statement.page("home").url[lang]
+    if release is not None:
+        path = statement.unit_url(unit, lang, release.version) if unit else statement.release_url(release.version, lang)
+    else:
+        path = statement.unit_url(unit, lang) if unit else statement.page("home").url[lang]
     pinpoint = None
     if unit is not None:
         pinpoint = unit.pinpoint.zh if lang == "zh" else unit.pinpoint.en.replace("¶", "para. ")
     original = date.fromisoformat(official.date)
-    released = date.fromisoformat(statement.release.date)
+    cited = release or statement.release
+    released = date.fromisoformat(cited.date)
     note = (f"中文官方文本由{official.publisher.zh}于{_zh_date(original)}发布" if lang == "zh" else
             f"Unofficial English translation of the official Chinese text released by the "
             f"{official.publisher.en} on {original.day} {MONTHS[original.month - 1]} {original.year}")
@@ -79,7 +85,7 @@ def record(statement: Statement, lang: Lang, site_url: str | None, unit: Unit | 
         authors=tuple(name.replace("'", "’") for name in statement.source.parties[lang]),
         title=statement.title[lang], pinpoint=pinpoint, issued=original if lang == "zh" else released,
         url=site_url.rstrip("/") + "/" + path if site_url else None,
-        version=statement.release.version, publisher=edition, translation=lang == "en",
+        version=cited.version, publisher=edition, translation=lang == "en",
         original_title=statement.title.zh if lang == "en" else None,
         original_date=original if lang == "en" else None, translator=edition if lang == "en" else None,
         note=note)

@@ -11,7 +11,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from scripts.generators.citation import ACCESSED, citations, coins, quote_citation, record
+from scripts.generators.citation import ACCESSED, CiteRecord, citations, coins, quote_citation, record
 from scripts.dates import format_when
 from scripts.sources.releases import release_words
 from scripts.generators.pdf import pdf_paths
@@ -58,13 +58,16 @@ class Apparatus:
 
 
 class PageContext:
-    """What a template needs to render one page in one language; counts footnote references as it goes."""
+    """What a template needs to render one page in one language; counts footnote references as it goes.
+    `release`: the page is that release's frozen text (its units, links and citations are that release's)."""
 
-    def __init__(self, statement: Statement, page: Page, lang: Lang, site_url: str | None = None):
+    def __init__(self, statement: Statement, page: Page, lang: Lang, site_url: str | None = None,
+                 release: Release | None = None):
         self.statement = statement
         self.page = page
         self.lang = lang
         self.site_url = site_url
+        self.release = release
         self._ref_ids: dict[str, list[str]] = {}
 
     @property
@@ -84,7 +87,7 @@ class PageContext:
 
     def in_lang(self, lang: Lang) -> PageContext:
         """The same page rendering text in another language (the parallel page's columns share footnotes)."""
-        other = PageContext(self.statement, self.page, lang, self.site_url)
+        other = PageContext(self.statement, self.page, lang, self.site_url, self.release)
         other._ref_ids = self._ref_ids
         other.__dict__["footnote_keys"] = self.footnote_keys
         return other
@@ -106,7 +109,12 @@ class PageContext:
         return posixpath.relpath(path, self.page.url[self.lang] or ".")
 
     def unit_url(self, unit_id: str, lang: Lang | None = None) -> str:
-        return self.statement.unit_url(self.statement.unit(unit_id), lang or self.lang)
+        """A unit's permanent URL; on a release's frozen text, the unit in that text."""
+        return self.statement.unit_url(self.statement.unit(unit_id), lang or self.lang, self._version)
+
+    @property
+    def _version(self) -> str | None:
+        return self.release.version if self.release else None
 
     def reference_url(self, key: str) -> str:
         return self.statement.entry_url("references", key, self.lang)
@@ -155,9 +163,20 @@ class PageContext:
         return list(shown)
 
     def unit_segments(self, unit: Unit) -> list[Segment]:
+        if self.release:  # the wording as the release published it: its text and editorial insertions alone
+            text = self.frozen_text(unit)
+            return self._segments(text, (), (), _bracketed(text) if self.lang == "en" else ())
         return self._segments(unit.text[self.lang], unit.marks[self.lang],
                               self.statement.spans.get((unit.id, self.lang), ()),
                               unit.insertions if self.lang == "en" else ())
+
+    def frozen_text(self, unit: Unit) -> str:
+        """The unit's wording in the release this page freezes (every release has every unit: the statement's
+        units are the authority's lines)."""
+        assert self.release is not None
+        wording = self.statement.wording(unit.id, self.release.version)
+        assert wording is not None, f"release {self.release.version} has no wording of {unit.id}"
+        return wording.text[self.lang]
 
     def translation_note_segments(self, unit: Unit) -> list[Segment]:
         return self._note(self.statement.translation_notes[unit.id])
@@ -188,7 +207,7 @@ class PageContext:
                          targets=tuple(self.statement.targets_of(unit.id)) if notes else (),
                          revisions=tuple(self.statement.revisions(unit.id, "en")) if section and self.lang == "en"
                          else (),
-                         cite=section)
+                         cite=section or self.release is not None)
 
     def _segments(self, text: str, marks: tuple[Mark, ...], spans: tuple[Span, ...],
                   insertions: tuple[tuple[int, int], ...] = ()) -> list[Segment]:
@@ -253,6 +272,15 @@ class PageContext:
     def wording_label(self, wording: Wording) -> str:
         return release_words(self.statement, "wording_label", self.lang, wording.version, wording.date)
 
+    def release_words(self, key: str, release: Release | Wording) -> str:
+        """An interface pattern naming a release and its date: the frozen text's title, its notice."""
+        return release_words(self.statement, key, self.lang, release.version, release.date)
+
+    def release_href(self, version: str, unit_id: str | None = None) -> str:
+        """A link to a release's frozen text, or to a unit in it."""
+        url = self.statement.release_url(version, self.lang)
+        return self.href(f"{url}#{unit_id}" if unit_id else url)
+
     def revised_in(self, wording: Wording) -> str:
         return release_words(self.statement, "revised_in", self.lang, wording.version, wording.date)
 
@@ -265,20 +293,23 @@ class PageContext:
 
     def cite_pinpoint(self, unit: Unit) -> str:
         """How an English citation points at a unit (para. 6), as the citation record says it."""
-        return record(self.statement, "en", self.site_url, unit).pinpoint or ""
+        return self._record("en", unit).pinpoint or ""
 
     def citations(self, unit: Unit | None) -> dict[str, list[tuple[str, str]]]:
         """Every format for the unit (or the whole statement), cut at the reader's access date."""
-        rec = record(self.statement, self.lang, self.site_url, unit)
-        return {name: _pieces(text) for name, text in citations(rec).items()}
+        return {name: _pieces(text) for name, text in citations(self._record(self.lang, unit)).items()}
 
     def coins(self, unit: Unit | None = None) -> str:
         """The COinS context object of a unit (or of the whole statement) for reference managers."""
-        return coins(record(self.statement, self.lang, self.site_url, unit))
+        return coins(self._record(self.lang, unit))
 
     def quote_data(self) -> dict:
         """What the quote tools need: the citation template per language (the parallel page quotes both)."""
-        return {HTML_LANG[lang]: quote_citation(record(self.statement, lang, self.site_url)) for lang in ("zh", "en")}
+        return {HTML_LANG[lang]: quote_citation(self._record(lang)) for lang in ("zh", "en")}
+
+    def _record(self, lang: Lang, unit: Unit | None = None) -> CiteRecord:
+        """The citation record: of the current edition, or on a frozen text, of the release it keeps."""
+        return record(self.statement, lang, self.site_url, unit, release=self.release)
 
     def pdfs(self) -> dict[str, str]:
         return pdf_paths()
@@ -304,13 +335,15 @@ class PageContext:
         """schema.org Legislation: the statement in this language, passed by two states (Organizations), with
         the units this page shows as its parts, and the translation links both ways."""
         official = next(text for text in self.statement.source.official if text.lang == "zh")
-        home = {lang: self.absolute(self.statement.page("home").url[lang]) for lang in ("zh", "en")}
+        release = self.release or self.statement.release
+        home = {lang: self.absolute(self.statement.release_url(self.release.version, lang) if self.release
+                                    else self.statement.page("home").url[lang]) for lang in ("zh", "en")}
         work = home[self.lang] + "#statement"
         publisher = {"@type": "Organization", "name": self.statement.source.edition[self.lang]}
-        parts = [{"@type": "Legislation", "@id": self.absolute(self.statement.unit_url(unit, self.lang)),
+        parts = [{"@type": "Legislation", "@id": self.absolute(self.unit_url(unit.id)),
                   "legislationIdentifier": unit.pinpoint[self.lang],
                   "name": self.tf("part_name", title=self.statement.title[self.lang], unit=unit.pinpoint[self.lang]),
-                  "url": self.absolute(self.statement.unit_url(unit, self.lang)),
+                  "url": self.absolute(self.unit_url(unit.id)),
                   "isPartOf": {"@id": work}, "inLanguage": self.html_lang} for unit in self._units_on_page()]
         data: dict[str, object] = {
             "@context": "https://schema.org",
@@ -323,9 +356,17 @@ class PageContext:
                                     for name in self.statement.source.parties[self.lang]],
             "inLanguage": self.html_lang,
             "url": home[self.lang],
-            "version": self.statement.release.version,
+            "description": self.t("ld_description"),
+            "version": release.version,
+            # The release this text is: a frozen text keeps its release's date, like a point-in-time view.
+            "datePublished": self.release.date if self.release else self.statement.releases[0].date,
+            "dateModified": release.date,
             "publisher": publisher,
         }
+        if self.release:
+            current = self.absolute(self.statement.page("home").url[self.lang]) + "#statement"
+            data["legislationDateVersion"] = self.release.date
+            data["exampleOfWork"] = {"@id": current}
         if self.lang == "en":
             data["translationOfWork"] = {"@type": "Legislation", "@id": home["zh"] + "#statement", "url": home["zh"],
                                          "name": self.statement.title.zh, "inLanguage": "zh-Hans"}
@@ -340,6 +381,8 @@ class PageContext:
     def _units_on_page(self) -> list[Unit]:
         if self.page.kind == "section":
             return [u for top in self.section.units for u in (top, *top.items)]
+        if self.release:
+            return list(self.statement.units())
         return []
 
     # --- formatting ----------------------------------------------------------------------------------
@@ -372,6 +415,15 @@ def _mark_han(segment: Segment) -> list[Segment]:
         return [segment]
     return [Segment("zh" if _HAN_RUN.fullmatch(piece) else "text", piece)
             for piece in _HAN_RUN.split(segment.text) if piece]
+
+
+_BRACKETED = re.compile(r"\[[^\]]*\]")
+
+
+def _bracketed(text: str) -> tuple[tuple[int, int], ...]:
+    """Where a released English wording has editorial insertions: its square brackets, brackets included (the
+    loader allowed no other square bracket in an English unit when the release was made)."""
+    return tuple(match.span() for match in _BRACKETED.finditer(text))
 
 
 def _pieces(text: str) -> list[tuple[str, str]]:

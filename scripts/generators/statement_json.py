@@ -77,7 +77,7 @@ def statement_dict(statement: Statement, site_url: str | None) -> dict[str, Any]
         "fixed_terms": {term.key: {"zh": term.zh, "en": term.en, "forms": list(term.forms),
                                    "units": list(statement.term_units[term.key])} for term in statement.terms},
         "targets": [_target(target) for target in statement.targets],
-        "releases": [_release(release) for release in statement.releases],
+        "releases": [_release(statement, release) for release in statement.releases],
         "pdf": pdf_paths(),
         "pages": {
             page.key: _text(page.url) for page in statement.pages if page.kind != "section"
@@ -105,15 +105,17 @@ def _unit(statement: Statement, unit: Unit) -> dict[str, Any]:
     data["targets"] = [target.id for target in statement.targets_of(unit.id)]
     data["history"] = [{"version": w.version, "date": w.date, "text": _text(w.text),
                         "url": {lang: statement.entry_url("changelog", f"{unit.id}-v{w.version}", lang)
-                                for lang in LANGS} if len(statement.history[unit.id]) > 1 else None}
+                                for lang in LANGS} if len(statement.history[unit.id]) > 1 else None,
+                        "release_urls": {lang: statement.unit_url(unit, lang, w.version) for lang in LANGS}}
                        for w in statement.history.get(unit.id, ())]
     return data
 
 
-def _release(release: Release) -> dict[str, Any]:
+def _release(statement: Statement, release: Release) -> dict[str, Any]:
     return {
         "version": release.version,
         "date": release.date,
+        "urls": {lang: statement.release_url(release.version, lang) for lang in LANGS},
         "summary": _text(release.summary),
         "changes": [{"kind": change.kind, "units": list(change.units), "note": _text(change.note)}
                     for change in release.changes],

@@ -1,4 +1,5 @@
-"""Released permanent URLs: data/permalinks.txt lists them; none may ever stop resolving.
+"""Released permanent URLs: data/permalinks.txt lists them; none may ever stop resolving. Each unit has one on its
+section page (the current wording) and one in each release's frozen text (that release's wording).
 
     python -m scripts permalinks          # exit 1 if a unit's URL is not released yet
     python -m scripts permalinks --fix    # append the new units' URLs (never removes one)
@@ -13,7 +14,8 @@ from scripts.model import LANGS, Location, Statement
 
 FILE = "data/permalinks.txt"
 HEADER = ("# Released permanent URLs, relative to the site root. A promise: lines are only ever added.\n"
-           "# `make permalinks` appends the URLs of new units; tests check that each one resolves.\n")
+           "# `make permalinks` appends the URLs of new units and of each new release's frozen text\n"
+           "# (releases/<version>/); tests check that each one resolves.\n")
 
 
 def read_released(root: Path) -> list[tuple[str, Location]]:
@@ -26,7 +28,11 @@ def read_released(root: Path) -> list[tuple[str, Location]]:
 
 
 def unit_urls(statement: Statement) -> list[str]:
-    return [statement.unit_url(unit, lang) for unit in statement.units() for lang in LANGS]
+    """Every unit's permanent URLs: on its section page, then in each release's frozen text (a release's block
+    of URLs is released with it)."""
+    versions: list[str | None] = [None, *(release.version for release in statement.releases)]
+    return [statement.unit_url(unit, lang, version) for version in versions for unit in statement.units()
+            for lang in LANGS]
 
 
 def check_released_resolve(root: Path, statement: Statement) -> None:

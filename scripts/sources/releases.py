@@ -5,12 +5,16 @@ Wording never changes silently: the newest snapshot must equal the sources, and 
 text differs between two releases must be listed under that release's `translation` (or `text`)
 changes. A snapshot is written once, when its release is made, and never rewritten:
 
-    python -m scripts release           # exit 1 if the newest release has no snapshot yet
+    python -m scripts release           # exit 1 if the newest release has no snapshot yet, or a status is stale
     python -m scripts release --fix     # write the newest release's snapshot from the sources
+
+A release publishes only statuses checked recently (timeline.check_fresh): `make release` refuses a status whose
+`as_of` is more than three months older than the release's date, naming its file, line and target.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import yaml
@@ -19,6 +23,8 @@ from scripts.dates import DateError, format_when, parse_when
 from scripts.errors import SourceError
 from scripts.sources.notes import join_chinese
 from scripts.model import LANGS, Change, Lang, Release, Statement, Text, Unit, Wording
+from scripts.sources.register import load_references
+from scripts.sources.timeline import check_fresh, load_timeline
 from scripts.sources.yamldata import YamlFile, read_yaml
 
 FILE = "data/releases.yaml"
@@ -180,6 +186,16 @@ def _check_recorded(data: YamlFile, index: int, release: Release, before: dict[s
 def newest_version(root: Path) -> str | None:
     data = read_yaml(root / FILE, FILE)
     return str(data.get("releases", -1, "version")) if data.get("releases") else None
+
+
+def check_ready(root: Path, units: list[Unit]) -> Release:
+    """What `make release` checks besides the snapshot: the newest release's entry, and that each status was
+    checked recently enough to publish with it. Returns that release."""
+    release = _releases(read_yaml(root / FILE, FILE), {unit.id for unit in units})[-1]
+    references = {ref.key for ref in load_references(root)}
+    targets = load_timeline(root, {unit.id for unit in units}, references)
+    check_fresh(targets, release.version, dt.date.fromisoformat(release.date))
+    return release
 
 
 def snapshot_text(version: str, units: list[Unit]) -> str:

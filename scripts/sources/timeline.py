@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import unicodedata
 from pathlib import Path
 
 from scripts.dates import DateError, parse_when
 from scripts.errors import SourceError
-from scripts.model import LANGS, Target, TargetStatus, Text
+from scripts.model import LANGS, Location, Target, TargetStatus, Text
 from scripts.sources.yamldata import YamlFile, read_yaml
 
 FILE = "data/timeline.yaml"
@@ -23,6 +25,8 @@ STATES = ("held", "issued", "adopted", "submitted", "announced", "in-effect", "m
 # The chart writes a label beside each item, in one line: at most this many columns, a Chinese character
 # (or any full-width one) taking two, any other one. Longer labels need a `short: {zh, en}` for the chart.
 CHART_LABEL_COLUMNS = 30
+# A release publishes only statuses checked at most this many months before its date (`make release`).
+FRESH_MONTHS = 3
 
 
 def load_timeline(root: Path, unit_ids: set[str], reference_keys: set[str]) -> tuple[Target, ...]:
@@ -90,7 +94,7 @@ def _status(data: YamlFile, key: str, reference_keys: set[str]) -> TargetStatus 
         raise SourceError(data.where(key, "status", "as_of"), f"checked as of {as_of} but dated {when}: "
                           "a status cannot report what had not happened when it was checked", key)
     return TargetStatus(state=status["state"], when=when, as_of=as_of, note=data.text(key, "status", "note"),
-                        source=source)
+                        source=source, where=data.where(key, "status", "as_of"))
 
 
 def _when(data: YamlFile, key: str, *path: str):
@@ -98,3 +102,21 @@ def _when(data: YamlFile, key: str, *path: str):
         return parse_when(data.get(key, *path))
     except DateError as error:
         raise SourceError(data.where(key, *path), f"impossible or ambiguous date: {error}", key) from None
+
+
+def check_fresh(targets: tuple[Target, ...], version: str, released: dt.date) -> None:
+    """`make release`: every status was checked at most FRESH_MONTHS before the release's date. A status
+    checked as of a month counts from that month's last day (the latest it can have been checked)."""
+    for target in targets:
+        status = target.status
+        if status and _months_after(status.as_of.end, FRESH_MONTHS) < released:
+            raise SourceError(status.where or Location(FILE), f"status checked as of {status.as_of}, more than "
+                              f"{FRESH_MONTHS} months before release {version} ({released.isoformat()}): check it "
+                              "again and update its 'as_of' (and its note) before the release", target.id)
+
+
+def _months_after(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, or the last day of that month when it is shorter (31 August → 30 November)."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year, month = day.year + year, month + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
