@@ -29,6 +29,9 @@ export NO_MKDOCS_2_WARNING := 1
 # and poppler for the tests.
 BUILD_DEPS := fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0
 TEST_DEPS  := $(BUILD_DEPS) chromium default-jre-headless poppler-utils
+# Node.js and npm (citeproc-js, ajv; Lighthouse for bench) from Debian only where no node is on PATH: a machine
+# with another build of Node.js (NodeSource's carries npm in its nodejs package) cannot take Debian's npm beside it.
+NODE_DEPS  = $$(command -v npm >/dev/null || echo nodejs npm)
 
 .PHONY: serve build pdf test test-fast gates bench lock permalinks release clean
 
@@ -52,7 +55,8 @@ pdf: $(BUILD_STAMP)
 
 ## test: ruff and mypy, then the whole test suite and quality gates (builds the site itself; Debian's chromium, Java for vnu)
 test: $(TEST_STAMP) test-fast
-	bash scripts/system-deps.sh $(TEST_DEPS)
+	bash scripts/system-deps.sh $(TEST_DEPS) $(NODE_DEPS)
+	cd tests/node && npm ci --no-audit --no-fund --loglevel=error
 	$(BIN)/ruff check scripts tests
 	$(BIN)/mypy
 	$(BIN)/python -m coverage erase
@@ -67,12 +71,13 @@ test-fast: $(TEST_STAMP)
 
 ## gates: the tests that need no browser (the Pages workflow runs them before it publishes)
 gates: $(TEST_STAMP)
-	bash scripts/system-deps.sh $(BUILD_DEPS) default-jre-headless poppler-utils
+	bash scripts/system-deps.sh $(BUILD_DEPS) default-jre-headless poppler-utils $(NODE_DEPS)
+	cd tests/node && npm ci --no-audit --no-fund --loglevel=error
 	$(BIN)/python -m pytest -m "not browser"
 
 ## bench: by hand, not in CI: build time, bytes per page, Lighthouse; writes README's performance table
 bench: $(TEST_STAMP)
-	bash scripts/system-deps.sh chromium $$(command -v npm >/dev/null || echo nodejs npm)
+	bash scripts/system-deps.sh chromium $(NODE_DEPS)
 	cd scripts/bench && npm ci --no-audit --no-fund --loglevel=error
 	$(BIN)/python -m scripts bench
 

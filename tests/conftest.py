@@ -1,4 +1,5 @@
-"""Shared fixtures: the model, one strict build of the site, a loopback server and Debian's chromium."""
+"""Shared fixtures: the model, one strict build of the site (started in the background as soon as the tests are
+collected, with the other whole builds they need: tests/builds.py), a loopback server and Debian's chromium."""
 
 from __future__ import annotations
 
@@ -6,8 +7,6 @@ import functools
 import http.server
 import json
 import shutil
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -15,6 +14,10 @@ import pytest
 
 from scripts.sources.authority import read_authority
 from scripts.sources.loader import load
+from tests import builds
+from tests.builds import background_build, build_site, built
+
+__all__ = ["background_build", "build_site", "built"]  # for the test modules that build sources of their own
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -34,20 +37,22 @@ def authority():
     return read_authority(ROOT / "data" / "authority.zh.md", "data/authority.zh.md")
 
 
-def build_site(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """The whole build of the sources under `root` (prepare → generator → finish), as `make build` runs it; the
-    build tree goes beside the site, so that builds of one checkout never share it."""
-    return subprocess.run([sys.executable, "-m", "scripts", "build", "--site-dir", str(site_dir),
-                           "--build-dir", str(site_dir.parent / f"{site_dir.name}-build")],
-                          cwd=root, capture_output=True, text=True)
+@pytest.hookimpl(trylast=True)  # after -m and -k have deselected what will not run
+def pytest_collection_modifyitems(session, config, items) -> None:
+    """Start the registered builds the collected tests need: the site first, then in the order tests use them."""
+    builds.start_needed([getattr(item, "fixturenames", ()) for item in items], first="site")
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    builds.finish()
+
+
+background_build("site")(lambda folder: ROOT)
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    site_dir = tmp_path_factory.mktemp("build") / "site"
-    result = build_site(ROOT, site_dir)
-    assert result.returncode == 0, result.stderr
-    return site_dir
+def site() -> Path:
+    return built("site")
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,9 +22,16 @@ class ShownUnit:
 
 
 def soup(site: Path, url: str) -> BeautifulSoup:
-    """The page a site-root-relative URL (without its #fragment) opens."""
-    path = url.partition("#")[0]
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    """The page a site-root-relative URL (without its #fragment) opens. Parsed once per file as written (many
+    tests read the same long pages); a test must not change the tree it gets (copy.copy a part to change it)."""
+    file = site / url.partition("#")[0] / "index.html"
+    stat = file.stat()
+    return _parsed(file, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=40)  # a site has 37 pages; a parsed long page holds tens of MB
+def _parsed(file: Path, mtime_ns: int, size: int) -> BeautifulSoup:
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
 def one(node: Tag, selector: str) -> Tag:

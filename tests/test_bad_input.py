@@ -188,6 +188,6 @@ def test_malformed_link(sources):
 
 
 def test_flow_mapping_split_by_a_comma(sources):
-    edit(sources, "data/references.yaml", 'en: "The United States, China and Azerbaijan"',
-         "en: The United States, China and Azerbaijan")
+    edit(sources, "data/references.yaml", 'en: "China, the United States and Azerbaijan"',
+         "en: China, the United States and Azerbaijan")
     assert "has keys other than 'zh' and 'en'" in str(error_of(sources))

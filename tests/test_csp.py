@@ -293,7 +293,10 @@ def test_chromium_runs_a_script_by_the_hash_computed_here_and_no_other(browser):
 @pytest.mark.browser
 def test_every_page_kind_in_both_languages_loads_without_a_violation(browser, origin, server, statement):
     watched = Watched(browser)
-    urls = [page.url[lang] for page in statement.pages for lang in ("zh", "en")] + ["404.html"]
+    # each kind once per language (the section pages share one template: two of them), and the 404 page
+    sections = [page for page in statement.pages if page.kind == "section"][-2:]
+    urls = [page.url[lang] for page in statement.pages if page.kind != "section" or page in sections
+            for lang in ("zh", "en")] + ["404.html"]
     assert {page.kind for page in statement.pages} >= {"home", "section", "full_text", "parallel", "references",
                                                        "glossary", "timeline", "cite", "translation", "changelog"}
     for url in urls:

@@ -5,20 +5,21 @@ from __future__ import annotations
 
 import json
 import subprocess
+from pathlib import Path
 
 import pytest
 
-from tests.conftest import build_site, copy_sources
+from tests.conftest import background_build, built, copy_sources
 from tests.page_html import one, soup
 from tests.test_bad_input import edit
 
 HOSTILE = "*em* _u_ [x](javascript:alert(1)) `code` <b>bold</b> & more"
 
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
-    """A build whose data holds Markdown and HTML: a reference title, a note and a glossary explanation."""
-    root = copy_sources(tmp_path_factory.mktemp("hostile"))
+@background_build("hostile_site")
+def hostile_sources(folder: Path) -> Path:
+    """Sources whose data holds Markdown and HTML: a reference title, a note and a glossary explanation."""
+    root = copy_sources(folder)
     edit(root, "data/references.yaml", "en: United Nations Framework Convention on Climate Change (UNFCCC)}",
          f'en: "UNFCCC {HOSTILE}"}}')
     notes = root / "data/notes.yaml"
@@ -35,10 +36,12 @@ def hostile_site(tmp_path_factory):
     start = text.index(f'en: "{HOSTILE} Fluorinated')
     end = text.index("\n", start)
     glossary.write_text(text[:end] + '"' + text[end:], encoding="utf-8")
-    site = root / "site"
-    result = build_site(root, site)
-    assert result.returncode == 0, result.stderr[-2000:]
-    return site
+    return root
+
+
+@pytest.fixture(scope="module")
+def hostile_site() -> Path:
+    return built("hostile_site")
 
 
 def test_a_reference_title_is_text_in_its_heading(hostile_site):

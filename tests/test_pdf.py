@@ -12,7 +12,6 @@ from pypdf import PageObject, PdfReader
 
 from scripts.generators.pdf import PdfError, check_font, pdf_paths
 
-SITE_URL = "https://sunnylands-statement.example/"
 LANGS_OF = {"zh": ("zh",), "en": ("en",), "bilingual": ("zh", "en")}
 
 
@@ -241,4 +240,4 @@ def test_printing_a_page_hides_navigation_and_keeps_notes_and_footnotes(page, se
     assert footnote in text  # the footnote
     assert note in text  # the note, opened for print
     assert f"{server}".rstrip("/") not in text  # printed URLs are the permanent (canonical) ones
-    assert SITE_URL + "en/methane/#p13" in text
+    assert "example" not in text and "#p13" not in text  # a build that knows no address prints none

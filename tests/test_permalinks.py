@@ -27,9 +27,12 @@ def test_released_urls_cover_every_unit_in_both_languages(statement):
 def test_every_released_url_resolves_to_its_unit(site):
     """Each released URL opens a page holding that unit, in the URL's language. (The words each unit shows
     are tested against the sources: test_chinese_text, test_statement_json.)"""
+    pages = {}  # each page parsed once: a section page holds several units
     for url, where in read_released(ROOT):
-        fragment = url.partition("#")[2]
-        element = soup(site, url).find(id=fragment)
+        page, _, fragment = url.partition("#")
+        if page not in pages:
+            pages[page] = soup(site, page)
+        element = pages[page].find(id=fragment)
         assert element is not None, f"{where}: {url} has no element #{fragment}"
         assert element["data-unit"] == fragment, f"{where}: #{fragment} is not a unit"
         body = element.select_one(".edition-body")

@@ -1,4 +1,8 @@
-"""`make serve` is a preview an editor can trust: an edit to a unit or a note shows after one rebuild."""
+"""`make serve` is a preview an editor can trust: an edit to a unit or a note shows after one rebuild, and a
+bad edit shows its error whole (file and line), in a banner an editor cannot miss.
+
+The tests that need a running preview share one (a build and each rebuild cost seconds); they run in this
+file's order and leave its sources building."""
 
 from __future__ import annotations
 
@@ -11,7 +15,9 @@ import urllib.request
 
 import pytest
 
-from tests.test_bad_input import edit
+from scripts.build.serve import Preview
+from tests.conftest import copy_sources
+from tests.editing import edit, line_of
 
 
 def free_port() -> int:
@@ -37,15 +43,16 @@ def wait_for(url: str, needle: str, seconds: float) -> bool:
     return False
 
 
-@pytest.fixture
-def preview(source_copy):
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    root = copy_sources(tmp_path_factory.mktemp("preview"))
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "scripts", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=source_copy, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}/"
     try:
         assert wait_for(base + "en/energy-transition/", "Energy Efficiency Forum", 120), "the preview did not start"
-        yield source_copy, base
+        yield root, base
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -67,19 +74,50 @@ def state(base: str) -> dict:
     return json.loads(fetch(base + "__preview__/state") or "{}")
 
 
+def wait_for_error(base: str, present: bool, seconds: float = 90) -> str:
+    deadline = time.monotonic() + seconds
+    while bool(state(base).get("error")) != present and time.monotonic() < deadline:
+        time.sleep(0.5)
+    return state(base)["error"]
+
+
 def test_a_bad_edit_shows_the_build_error_and_the_preview_recovers(preview):
     root, base = preview
     edit(root, "docs/en/energy-transition.md", "{#p7}", "{#p7x}")
-    deadline = time.monotonic() + 90
-    while not state(base).get("error") and time.monotonic() < deadline:
-        time.sleep(0.5)
-    assert state(base)["error"].startswith("Bad input: docs/en/energy-transition.md:9 [p7x]: 'p7x' is not a unit id")
+    assert wait_for_error(base, True).startswith(
+        "Bad input: docs/en/energy-transition.md:9 [p7x]: 'p7x' is not a unit id")
     assert "Energy Efficiency Forum" in fetch(base + "en/energy-transition/"), "the last good pages stay served"
     edit(root, "docs/en/energy-transition.md", "{#p7x}", "{#p7}")
-    deadline = time.monotonic() + 90
-    while state(base).get("error") and time.monotonic() < deadline:
-        time.sleep(0.5)
-    assert state(base)["error"] == ""
+    assert wait_for_error(base, False) == ""
+
+
+@pytest.mark.browser
+def test_a_multi_line_error_shows_whole_in_a_banner_over_the_page(preview, page):
+    root, base = preview
+    notes = root / "data/notes.yaml"
+    good = notes.read_text(encoding="utf-8")
+    line = line_of(root, "data/notes.yaml", "  en: >-", after="p7:")
+    at = good.index("\n  en: >-\n", good.index("\np7:\n")) + len("\n  en: ")
+    notes.write_text(good[:at] + "[" + good[at:], encoding="utf-8")  # a flow sequence never closed
+    error = wait_for_error(base, True)
+    page.goto(base + "en/energy-transition/")
+    banner = page.locator('[role="alert"]', has_text=f"data/notes.yaml:{line}")
+    banner.wait_for(state="visible", timeout=10000)
+    shown = banner.inner_text()
+    assert error.startswith(f"Bad input: data/notes.yaml:{line}: ") and error.count("\n") >= 2  # PyYAML's lines too
+    assert " ".join(error.split()) in " ".join(shown.split()), "the banner shows the whole error"
+    box = banner.bounding_box()
+    assert box and box["y"] <= 0 and box["width"] >= 1280 - 1, f"the banner spans the top of the page: {box}"
+    on_top = page.evaluate("""() => { const b = document.querySelector('[role="alert"]');
+        return [[640, 5], [20, 20]].every(([x, y]) => b.contains(document.elementFromPoint(x, y))); }""")
+    assert on_top, "the banner lies over Material's header, not under it"
+    colors = page.evaluate("""() => { const s = getComputedStyle(document.querySelector('[role="alert"]'));
+        return [s.backgroundColor, s.color, s.fontSize, s.position]; }""")
+    assert colors == ["rgb(176, 0, 32)", "rgb(255, 255, 255)", "16px", "fixed"]
+    notes.write_text(good, encoding="utf-8")
+    assert wait_for_error(base, False) == ""
+    page.wait_for_function("() => !document.querySelector('[role=\"alert\"]') || "
+                           "document.querySelector('[role=\"alert\"]').hidden", timeout=30000)
 
 
 def test_a_change_to_the_python_code_applies_without_a_restart(preview):
@@ -87,3 +125,29 @@ def test_a_change_to_the_python_code_applies_without_a_restart(preview):
     edit(root, "scripts/generators/render.py", '"""A link from this page to a file below the site root (a PDF, statement.json)."""',
          '"""A link from this page to a file below the site root."""\n        return "CODE-EDIT"')
     assert wait_for(base + "en/energy-transition/", 'href="CODE-EDIT"', 90), "the code's edit never applied"
+
+
+# Each kind of bad edit, built as the preview builds it (no server needed: the build fails before the generator):
+# (file, text there, its replacement, what the error starts with once "file:line: " is put before it).
+BAD_EDITS = {
+    "template": ("overrides/edition/section.html", "# {{ ctx.text(section.heading",
+                 "# {{ ctx.nope }}{{ ctx.text(section.heading",
+                 "jinja2.exceptions.UndefinedError: 'scripts.generators.render.PageContext object' has no attribute "
+                 "'nope'"),
+    "Python syntax": ("scripts/generators/render.py", '"""A link from this page to a file below the site root',
+                      'def (:  """A link from this page to a file below the site root', "SyntaxError: "),
+    "Python crash": ("scripts/generators/render.py", '"""A link from this page to a file below the site root',
+                     'return undefined_name  # """A link from this page to a file below the site root',
+                     "NameError: name 'undefined_name' is not defined"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_EDITS))
+def test_a_crash_names_the_edition_file_and_line_that_caused_it(source_copy, tmp_path, kind):
+    name, old, new, exception = BAD_EDITS[kind]
+    line = line_of(source_copy, name, old)
+    edit(source_copy, name, old, new)
+    preview = Preview(source_copy, tmp_path / "build")
+    preview.rebuild()
+    assert preview.error.startswith(f"{name}:{line}: {exception}"), preview.error
+    assert json.loads(preview.state())["error"] == preview.error

@@ -138,27 +138,60 @@ QUERIES = [
 ]
 
 
+RESULT_LINKS = ".md-search-result__item > a.md-search-result__link:first-child"
+
+
 def search(page, server: str, start: str, query: str) -> list[str]:
     page.goto(server + start)
+    return searched(page, query)
+
+
+def searched(page, query: str) -> list[str]:
+    """The results' links for `query`, typed into the search box of the page open (any earlier query cleared)."""
+    page.fill("input.md-search__input", "")
+    page.wait_for_selector(".md-search-result__item", state="detached", timeout=5000)
     page.fill("input.md-search__input", query)
     page.press("input.md-search__input", "End")
     page.wait_for_selector(".md-search-result__item", timeout=5000)
-    return page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link:first-child",
-                                     "links => links.map(link => link.href)")
+    return page.eval_on_selector_all(RESULT_LINKS, "links => links.map(link => link.href)")
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, server):
+    """One page per language, kept open across queries (the index is loaded once): where each query is typed."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    pages = {}
+    for start in ("", "en/"):
+        pages[start] = context.new_page()
+        pages[start].goto(server + start)
+    yield pages
+    context.close()
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("start, query, expected", QUERIES, ids=[f"{s or 'zh/'}{q}" for s, q, _ in QUERIES])
-def test_first_result_opens_the_clause_in_view(page, server, statement, start, query, expected):
+def test_first_result_is_the_clause_in_the_readers_language(search_page, server, statement, start, query, expected):
     lang = "en" if start else "zh"
-    results = search(page, server, start, query)
-    permanent = {server + statement.unit_url(statement.unit(unit_id), lang): unit_id for unit_id in expected}
+    results = searched(search_page[start], query)
+    permanent = {server + statement.unit_url(statement.unit(unit_id), lang) for unit_id in expected}
     assert results[0] in permanent, f"{query!r}: first result {results[0]}"
     for href in results:  # every result in the reader's language
         assert href.startswith(server + "en/") == (lang == "en"), f"{query!r}: {href} is in the other language"
+
+
+# A clause of a section, a lettered item, the preamble, in both languages: following the first result opens
+# the clause's permanent URL with the clause in view, below the header.
+FOLLOWED = [("", "基加利", "p13"), ("", "气候韧性", "p24-10"), ("", "解振华", "preamble"),
+            ("en/", "Kigali", "p13"), ("en/", "loss and damage", "p24-9")]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("start, query, unit_id", FOLLOWED, ids=[f"{s or 'zh/'}{q}" for s, q, _ in FOLLOWED])
+def test_following_the_first_result_opens_the_clause_in_view(page, server, statement, start, query, unit_id):
+    results = search(page, server, start, query)
+    assert results[0] == server + statement.unit_url(statement.unit(unit_id), "en" if start else "zh")
     page.click(".md-search-result__item:first-child > a.md-search-result__link:first-child")
     page.wait_for_url(results[0])
-    unit_id = permanent[results[0]]
     box = page.evaluate("""id => { const b = document.getElementById(id).getBoundingClientRect();
         return {top: b.top, header: document.querySelector('.md-header').getBoundingClientRect().bottom,
                 height: window.innerHeight}; }""", unit_id)
@@ -199,11 +232,20 @@ def test_a_dictionary_word_is_one_search_token_wherever_the_statement_uses_it(si
     assert used == set(words)  # every word stands somewhere in the statement: nothing was checked in vain
 
 
-def test_worker_fix_refuses_an_unknown_worker(tmp_path):
-    from scripts.build.material_fixes import MaterialChanged, fix_search_worker
+# (page the reader is on, a phrase): lunr scores the words one by one, and a unit holding them apart ranked
+# above the unit holding the phrase (地方气候行动: ¶4 above ¶17; energy efficiency: ¶4 above ¶13).
+PHRASES = [("", "地方气候行动"), ("", "气候行动"), ("", "能源转型"),
+           ("en/", "energy efficiency"), ("en/", "climate action"), ("en/", "energy transition")]
 
-    worker = tmp_path / "assets/javascripts/workers/search.0000.min.js"
-    worker.parent.mkdir(parents=True)
-    worker.write_text("function fe(t,e){/* another version */}", encoding="utf-8")
-    with pytest.raises(MaterialChanged, match="re-check the fix"):
-        fix_search_worker(tmp_path)
+
+@pytest.mark.browser
+@pytest.mark.parametrize("start, phrase", PHRASES, ids=[f"{s or 'zh/'}{p}" for s, p in PHRASES])
+def test_units_holding_the_phrase_rank_above_units_holding_its_words_apart(search_page, server, statement, start,
+                                                                          phrase):
+    lang = "en" if start else "zh"
+    units = {server + statement.unit_url(unit, lang): unit for unit in statement.units()}
+    found = [units[href] for href in searched(search_page[start], phrase) if href in units]
+    holding = [phrase.lower() in unit.display(lang).lower() for unit in found]
+    assert any(holding) and not all(holding), f"{phrase!r}: {[unit.id for unit in found]}"
+    order = [(unit.id, holds) for unit, holds in zip(found, holding, strict=True)]
+    assert holding == sorted(holding, reverse=True), f"{phrase!r}: {order}"

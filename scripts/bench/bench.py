@@ -36,6 +36,8 @@ CHROMIUM = "/usr/bin/chromium"
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
                 "--disable-component-update --disable-sync --no-first-run")
 BUILD_RUNS = 5
+STEP_RUNS = 3
+STEPS = ("load", "prepare", "mkdocs", "finish", "PDFs", "CSP")
 PREVIEW_RUNS = 3
 TARGETS = {"build_s": 20.0, "edit_s": 2.0, "page_kb_gz": 100.0, "performance": 95, "accessibility": 100,
            "best-practices": 100, "seo": 100}
@@ -71,6 +73,51 @@ def build_times(site: Path) -> list[float]:
         subprocess.run([sys.executable, "-m", "scripts", "build", "--site-dir", str(site),
                         "--build-dir", str(site.parent / "build")], cwd=ROOT, check=True, capture_output=True)
         times.append(time.perf_counter() - start)
+    return times
+
+
+def step_times(site: Path) -> dict[str, list[float]]:
+    """Each step of `make build`, timed apart in a fresh process per run (as the build runs them)."""
+    times: dict[str, list[float]] = {step: [] for step in STEPS}
+    for _ in range(STEP_RUNS):
+        shutil.rmtree(site, ignore_errors=True)
+        result = subprocess.run([sys.executable, "-m", "scripts.bench.bench", "--steps", str(site),
+                                 str(site.parent / "build")], cwd=ROOT, check=True, capture_output=True, text=True)
+        for step, seconds in json.loads(result.stdout.splitlines()[-1]).items():
+            times[step].append(seconds)
+    return times
+
+
+def _timed_steps(site: Path, build: Path) -> dict[str, float]:
+    """One build, step by step, in this process: the order of scripts/build/cli.py's `_run`."""
+    from scripts.build import csp, finish, generator, prepare
+    from scripts.build.config import read_config
+    from scripts.build.output import build_epoch
+    from scripts.generators.pdf import build_pdfs
+    from scripts.generators.search_index import prepare_jieba
+
+    os.environ.setdefault("SOURCE_DATE_EPOCH", build_epoch(ROOT))
+    times, last = {}, time.perf_counter()
+
+    def lap(step: str) -> None:
+        nonlocal last
+        now = time.perf_counter()
+        times[step], last = now - last, now
+
+    config = read_config(ROOT)
+    statement = load(ROOT)
+    lap("load")
+    pages = prepare.prepare(ROOT, build, statement, config, generator.theme_dirs())
+    lap("prepare")
+    generator.generate(build, site)
+    lap("mkdocs")
+    prepare_jieba(statement.search)
+    finish.finish(statement, ROOT, site, config, pages, preview=True)  # without the PDFs and the CSP: timed next
+    lap("finish")
+    build_pdfs(statement, site, config.site_url, ROOT)
+    lap("PDFs")
+    csp.apply_csp(site)
+    lap("CSP")
     return times
 
 
@@ -191,8 +238,10 @@ def search_index(site: Path) -> tuple[int, int]:
     return len(body), len(gzip.compress(body, compresslevel=6, mtime=0))
 
 
-def table(times: list[float], preview: list[float], pages: list[PageResult], index: tuple[int, int]) -> str:
+def table(times: list[float], steps: dict[str, list[float]], preview: list[float], pages: list[PageResult],
+          index: tuple[int, int]) -> str:
     median = statistics.median(times)
+    step_medians = {step: statistics.median(values) for step, values in steps.items()}
     build_gap = f"{median - TARGETS['build_s']:.1f} s over"
     edit = statistics.median(preview)
     edit_gap = f"{edit - TARGETS['edit_s']:.1f} s over"
@@ -203,6 +252,9 @@ def table(times: list[float], preview: list[float], pages: list[PageResult], ind
         f"- Build (`make build`: prepare, `mkdocs build --strict` of both languages, finish with the PDFs): "
         f"median {median:.2f} s of {len(times)} runs "
         f"(target < {TARGETS['build_s']:.0f} s: {_verdict(median <= TARGETS['build_s'], build_gap)}).",
+        "- Its steps, median of " + str(len(next(iter(steps.values())))) + " runs each: "
+        + ", ".join(f"{step} {seconds:.2f} s" for step, seconds in step_medians.items())
+        + f"; the whole build is {median / step_medians['mkdocs']:.1f}× its `mkdocs build` step.",
         f"- Preview (`make serve`), from saving an edit to ¶7's English to the page showing it: median {edit:.2f} s "
         f"of {len(preview)} edits (aim < {TARGETS['edit_s']:.0f} s: {_verdict(edit <= TARGETS['edit_s'], edit_gap)}).",
         f"- Search index: {index[0] / 1024:.0f} KB raw, {index[1] / 1024:.0f} KB gzipped.",
@@ -243,11 +295,17 @@ def write_readme(text: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv and argv[0] == "--steps":  # one step-timed build, in the fresh process step_times starts
+        print(json.dumps(_timed_steps(Path(argv[1]), Path(argv[2]))))
+        return 0
     statement = load(ROOT)
     with tempfile.TemporaryDirectory() as temp:
         site = Path(temp) / "site"
         times = build_times(site)
         print(f"build: {', '.join(f'{t:.2f}' for t in times)} s")
+        steps = step_times(site)
+        print("steps: " + "; ".join(f"{step} {', '.join(f'{t:.2f}' for t in values)} s"
+                                    for step, values in steps.items()))
         (Path(temp) / "preview").mkdir()
         preview = edit_to_page_times(Path(temp) / "preview")
         print(f"edit to page: {', '.join(f'{t:.2f}' for t in preview)} s")
@@ -259,10 +317,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{kind}: {url} {scores}")
             results.append(PageResult(kind, url, raw, gz, scores))
         httpd.shutdown()
-        write_readme(table(times, preview, results, search_index(site)))
+        write_readme(table(times, steps, preview, results, search_index(site)))
     print("README.md: performance table updated")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -8,6 +8,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 import yaml
 
@@ -16,7 +17,7 @@ CONFIG = "mkdocs.yml"
 
 @dataclass(frozen=True)
 class SiteConfig:
-    site_url: str
+    site_url: str | None  # the published address; None when unknown (a local build)
     markdown_extensions: tuple[str | dict[str, Any], ...]
 
     @property
@@ -45,7 +46,16 @@ _Loader.add_constructor("!ENV", _env)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)  # Material's emoji
 
 
+def known_address(value: str | None) -> str | None:
+    """The address records may print: the one the publishing workflow gave, never a placeholder."""
+    if not value or urlparse(value).hostname in (None, "localhost", "127.0.0.1") \
+            or (urlparse(value).hostname or "").endswith((".example", ".invalid", ".test")):
+        return None
+    return value if value.endswith("/") else value + "/"
+
+
 def read_config(root: Path) -> SiteConfig:
     with (root / CONFIG).open(encoding="utf-8") as stream:
         data = yaml.load(stream, Loader=_Loader)  # noqa: S506 — a SafeLoader with two tags added
-    return SiteConfig(site_url=data["site_url"], markdown_extensions=tuple(data.get("markdown_extensions") or ()))
+    return SiteConfig(site_url=known_address(data.get("site_url")),
+                      markdown_extensions=tuple(data.get("markdown_extensions") or ()))

@@ -26,7 +26,7 @@ def finish(statement: Statement, root: Path, site: Path, config: SiteConfig, pag
     write_if_changed(site / statement_json.SCHEMA_NAME, statement_json.statement_schema())
     searched = {key: search_index.PageText(markdown.markdown(page.body, extensions=config.extension_names,
                                                              extension_configs=config.extension_configs),
-                                           page.meta.get("search") or {})
+                                           page.search)
                 for key, page in pages.items()}
     for lang, index in search_index.indexes(statement, statement.search, searched).items():
         write_if_changed(site / ("" if lang == LANGS[0] else lang) / "search" / "search_index.json", index)

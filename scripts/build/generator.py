@@ -23,7 +23,7 @@ def theme_dirs() -> list[Path]:
 
 
 # What the generator prints that is progress, not a problem: MkDocs' INFO lines and jieba's start-up lines
-# (Material's search plugin loads jieba). Everything else (warnings, errors, tracebacks) is shown whole.
+# (should a plugin load jieba again; Material's search plugin indexes no page now). Everything else (warnings, errors, tracebacks) is shown whole.
 _PROGRESS = ("INFO", "DEBUG", "Building prefix dict", "Loading model", "Prefix dict has been built", "Dumping model")
 
 
@@ -37,9 +37,22 @@ def generate(build: Path, site: Path) -> None:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(build / "mkdocs.yml"),
                "--site-dir", str(site.resolve())]
     result = subprocess.run(command, env=env, capture_output=True, text=True)
-    problems = "\n".join(line for line in (result.stderr + result.stdout).splitlines()
-                          if line.strip() and not line.lstrip().startswith(_PROGRESS))
+    problems = "\n".join(_problems((result.stderr + result.stdout).splitlines()))
     if result.returncode != 0:
         raise GeneratorFailed(problems or f"mkdocs build exited with status {result.returncode}")
     if problems:
         print(problems, file=sys.stderr)
+
+
+def _problems(lines: list[str]) -> list[str]:
+    """The lines that are not progress; an indented line belongs to the record above it (MkDocs' INFO about
+    pages outside the nav lists them on the lines below)."""
+    kept, progress = [], False
+    for line in lines:
+        if not line.strip():
+            continue
+        if not line[0].isspace():
+            progress = line.startswith(_PROGRESS)
+        if not progress:
+            kept.append(line)
+    return kept

@@ -16,6 +16,9 @@ _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*type="checkb
 # The search worker cuts a Chinese query into words of the index, longest first, but its loop stops one
 # character short of the query's end: 二轨 is searched as 二, 全球盘点 as 全球. Let the loop reach the end.
 WORKER_GLOB = "assets/javascripts/workers/search.*.min.js"
+# The worker the pages start: the edition's, beside Material's, which it loads and whose results it reorders
+# (phrase matches first: overrides/assets/javascripts/workers/edition-search.js).
+PAGE_WORKER = "assets/javascripts/workers/edition-search.js"
 _CUT_LOOP = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e"
 _CUT_LOOP_FIXED = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e"
 
@@ -41,6 +44,11 @@ def search_worker(theme_dirs: list[str]) -> str:
     if len(workers) != 1:
         raise MaterialChanged(f"expected one search worker matching {WORKER_GLOB} in the theme, found {workers}")
     return workers[0]
+
+
+def page_worker(theme_dirs: list[str]) -> str:
+    """The search worker the pages start, below the site root, with the name of Material's that it loads."""
+    return f"{PAGE_WORKER}?material={Path(search_worker(theme_dirs)).name}"
 
 
 def fix_search_worker(site: Path) -> None:

@@ -1,7 +1,7 @@
 """Prepare: the model, checked, and everything the site generator needs, written into the build tree.
 
     build/
-      mkdocs.yml        the site's config (INHERITs ../mkdocs.yml) with the prepared docs and the theme's
+      mkdocs.yml        the site's config (INHERITs ../mkdocs.yml) with the prepared docs and the pages'
                         search worker (its name carries a hash, so the repository never writes it)
       docs/<lang>/*.md  each page's body, generated from the model, with its metadata in front matter:
                         language, kind, and the head, notice and footer HTML the site's templates place
@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from scripts.build.config import SiteConfig
-from scripts.build.material_fixes import search_worker
+from scripts.build.material_fixes import page_worker
 from scripts.model import LANGS, Lang, Page, Release, Statement, Text
 from scripts.build.output import write_if_changed
 from scripts.generators.render import PageContext, Renderer
@@ -37,6 +37,7 @@ class Prepared:
 
     meta: dict[str, Any]  # front matter: the source's, with the edition's parts
     body: str  # Markdown, generated from the model
+    search: dict[str, Any]  # the source's `search` options (exclude, boost), for finish's index
 
     @property
     def text(self) -> str:
@@ -64,13 +65,17 @@ def prepare(root: Path, build: Path, statement: Statement, config: SiteConfig,
 
 
 def prepared_page(root: Path, renderer: Renderer, statement: Statement, page: Page, lang: Lang,
-                  site_url: str) -> Prepared:
+                  site_url: str | None) -> Prepared:
     """A page: its source's front matter with the edition's parts, and its body made from the model."""
     source = f"docs/{lang}/{page.src}"
     meta, _, body, _ = read_front_matter(root / source, source)
     context = PageContext(statement, page, lang, site_url)
     meta["edition"] = edition_meta(renderer, context)
-    return Prepared(meta, renderer.page_markdown(context, "\n".join(body)))
+    # finish writes the search indexes from the model: Material's plugin stays for the search box but
+    # indexes nothing (its indexing cut every page with jieba, about 1 s a build, for an index finish replaces).
+    search = meta.pop("search", None) or {}
+    meta["search"] = {"exclude": True}
+    return Prepared(meta, renderer.page_markdown(context, "\n".join(body)), search)
 
 
 def edition_meta(renderer: Renderer, context: PageContext) -> dict[str, Any]:
@@ -89,13 +94,13 @@ def frozen_page(statement: Statement, release: Release) -> Page:
 
 
 def prepared_frozen(renderer: Renderer, statement: Statement, page: Page, release: Release, lang: Lang,
-                    site_url: str) -> Prepared:
+                    site_url: str | None) -> Prepared:
     """A release's frozen text: no source page; kept out of search, which lands on the current wording, and out
     of the navigation, with no table of contents (release.html)."""
     context = PageContext(statement, page, lang, site_url, release=release)
     meta = {"title": page.title[lang], "search": {"exclude": True}, "hide": ["toc"],
             "edition": edition_meta(renderer, context)}
-    return Prepared(meta, renderer.page_markdown(context, ""))
+    return Prepared(meta, renderer.page_markdown(context, ""), {"exclude": True})
 
 
 def site_config(root: Path, build: Path, theme_dirs: list[Path]) -> str:
@@ -104,5 +109,5 @@ def site_config(root: Path, build: Path, theme_dirs: list[Path]) -> str:
     back = Path("..") if build.resolve().parent == root.resolve() else root.resolve()
     config = {"INHERIT": str(back / "mkdocs.yml"), "docs_dir": "docs", "site_dir": str(back / "site"),
               "theme": {"custom_dir": str(back / "overrides")},
-              "extra": {"search_worker": search_worker([str(path) for path in theme_dirs])}}
+              "extra": {"search_worker": page_worker([str(path) for path in theme_dirs])}}
     return GENERATED + yaml.safe_dump(config, sort_keys=False)

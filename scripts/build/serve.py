@@ -4,13 +4,16 @@ Every change below docs/, data/, overrides/, scripts/ or to mkdocs.yml rebuilds 
 (prepare → generator → finish, in a fresh process, so that an edit to the Python code applies too; in preview
 mode: wording not yet in a release is shown, the PDFs are not made). Builds alternate between two folders, so
 the pages served are always those of the last good build; open pages reload when a newer one is ready. A bad
-edit prints the build's one-line error, which the open pages also show, and the next good build clears it.
+edit prints the build's error, whole, which the open pages also show in a banner, and the next good build
+clears it: the loader's message (file, line, unit; several lines for YAML), or for a crash, the place in the
+edition's own files (a template's line, the code's file:line) and the exception.
 """
 
 from __future__ import annotations
 
 import http.server
 import json
+import re
 import subprocess
 import sys
 import threading
@@ -23,6 +26,9 @@ _SKIPPED = {"__pycache__", "node_modules"}
 _STATE = "/__preview__/state"
 _SCRIPT = "/__preview__/reload.js"
 _RELOAD = Path(__file__).with_name("preview.js")
+_FRAME = re.compile(r'^  File "(?P<file>[^"]+)", line (?P<line>\d+)', re.M)
+# What a build prints besides its error: jieba's log, and the preview's own notes.
+_CHATTER = re.compile(r"^(Building prefix dict|Loading model|Dumping model|Prefix dict|Preview: |Built )")
 
 
 class Preview:
@@ -45,13 +51,26 @@ class Preview:
                 self.site, self.error = target, ""
                 print(f"Preview rebuilt in {time.monotonic() - started:.1f} s", flush=True)
             else:
-                self.error = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "build failed"
+                self.error = build_error(result.stderr, self.root)
                 print(self.error, flush=True)
             self.version += 1
 
     def state(self) -> bytes:
         with self.lock:
             return json.dumps({"version": self.version, "error": self.error}).encode()
+
+
+def build_error(stderr: str, root: Path) -> str:
+    """A failed build's error as the editor needs it: the whole message the build printed or, for a crash
+    (a traceback), `file:line: exception`, the place being the last frame in the edition's own files."""
+    lines = [line for line in stderr.strip().splitlines() if not _CHATTER.match(line)]
+    if "Traceback (most recent call last):" not in stderr:
+        return "\n".join(lines).strip() or "build failed"
+    frames = [(Path(frame["file"]), frame["line"]) for frame in _FRAME.finditer(stderr)]
+    own = [(path.relative_to(root.resolve()).as_posix(), line) for path, line in frames
+           if path.is_relative_to(root.resolve()) and not {".venv", "site-packages"} & set(path.parts)]
+    exception = next((line for line in reversed(lines) if line and not line[0].isspace()), "build failed")
+    return f"{own[-1][0]}:{own[-1][1]}: {exception}" if own else exception
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):

@@ -46,9 +46,10 @@ def check_font() -> None:
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
-def is_configured(site_url: str) -> bool:
-    """False for the placeholder address (a reserved .example host): the PDFs then print no address."""
-    host = urlparse(site_url).hostname or ""
+def is_configured(site_url: str | None) -> bool:
+    """False for an unknown address (None) or a placeholder (a reserved .example host): the PDFs then
+    print no address."""
+    host = urlparse(site_url or "").hostname or ""
     return bool(host) and not (host == "example" or host.endswith(".example"))
 
 
@@ -83,13 +84,13 @@ class Endnotes:
         return pieces
 
 
-def print_html(statement: Statement, edition: str, site_url: str, root: Path) -> str:
+def print_html(statement: Statement, edition: str, site_url: str | None, root: Path) -> str:
     env = Environment(loader=FileSystemLoader(PRINT), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     main: Lang = "en" if edition == "en" else "zh"
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
     configured = is_configured(site_url)
-    base = site_url.rstrip("/") + "/"
+    base = (site_url or "").rstrip("/") + "/"
 
     def reference(key: str, lang: Lang) -> str:
         ref = statement.reference(key)
@@ -113,7 +114,7 @@ def print_html(statement: Statement, edition: str, site_url: str, root: Path) ->
                                           statement.release.date) for lang in ("zh", "en")})
 
 
-def build_pdfs(statement: Statement, site: Path, site_url: str, root: Path) -> dict[str, Path]:
+def build_pdfs(statement: Statement, site: Path, site_url: str | None, root: Path) -> dict[str, Path]:
     """Write the three PDFs into the built site; returns their paths."""
     from weasyprint import CSS, HTML
 

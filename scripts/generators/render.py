@@ -61,7 +61,7 @@ class PageContext:
     """What a template needs to render one page in one language; counts footnote references as it goes.
     `release`: the page is that release's frozen text (its units, links and citations are that release's)."""
 
-    def __init__(self, statement: Statement, page: Page, lang: Lang, site_url: str = "",
+    def __init__(self, statement: Statement, page: Page, lang: Lang, site_url: str | None = None,
                  release: Release | None = None):
         self.statement = statement
         self.page = page
@@ -315,14 +315,20 @@ class PageContext:
         return pdf_paths()
 
     def absolute(self, target: str) -> str:
-        return self.site_url.rstrip("/") + "/" + target
+        """A page's address: absolute where the published address is known, else relative to this page
+        (JSON-LD resolves it against the page; no made-up host is ever printed)."""
+        if self.site_url:
+            return self.site_url.rstrip("/") + "/" + target
+        return self.href(target)
 
     def metadata(self) -> dict:
         """What reference managers and link previews read: Highwire, Dublin Core, Open Graph."""
         official = next(text for text in self.statement.source.official if text.lang == "zh")
         return {"title": self.statement.title[self.lang], "authors": self.statement.source.parties[self.lang],
                 "date": official.date.replace("-", "/"), "language": self.html_lang,
-                "url": self.absolute(self.page.url[self.lang]), "site": self.statement.source.edition[self.lang],
+                "url": self.site_url and self.absolute(self.page.url[self.lang]),
+                "statement_url": self.site_url and self.absolute(self.statement.page("home").url[self.lang]),
+                "site": self.statement.source.edition[self.lang],
                 "description": self.t("og_description"), "locale": "zh_CN" if self.lang == "zh" else "en_US"}
 
     def json_ld(self) -> dict:

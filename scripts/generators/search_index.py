@@ -12,6 +12,7 @@ footnotes are never indexed.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -43,9 +44,10 @@ _STATEMENT_PAGES = ("section", "full_text", "parallel")
 
 
 def prepare_jieba(dictionary: SearchDictionary) -> None:
-    """Teach jieba the statement's words, for Material's indexing of the other pages and for ours."""
+    """Teach jieba the statement's words, for the indexes finish writes (Material's plugin indexes nothing)."""
     import jieba
 
+    jieba.setLogLevel(logging.WARNING)  # its four start-up lines on every build are progress, not news
     for word in dictionary.words:
         jieba.add_word(word, freq=2_000_000)
 

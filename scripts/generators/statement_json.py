@@ -29,12 +29,12 @@ def statement_schema() -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
-def statement_json(statement: Statement, site_url: str) -> str:
+def statement_json(statement: Statement, site_url: str | None) -> str:
     """The edition as JSON text: stable key order, UTF-8 characters unescaped, one trailing newline."""
     return json.dumps(statement_dict(statement, site_url), ensure_ascii=False, indent=2) + "\n"
 
 
-def statement_dict(statement: Statement, site_url: str) -> dict[str, Any]:
+def statement_dict(statement: Statement, site_url: str | None) -> dict[str, Any]:
     def unit_record(unit: Unit) -> dict[str, Any]:
         return _unit(statement, unit) | {
             "cite": {lang: csl(record(statement, lang, site_url, unit), accessed=False) for lang in LANGS}}

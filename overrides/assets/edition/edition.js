@@ -2,7 +2,12 @@
 (function () {
   "use strict";
 
-  var siteRoot = new URL(document.currentScript.getAttribute("data-root").replace(/\/?$/, "/"), location.href);
+  var root = document.currentScript.getAttribute("data-root").replace(/\/?$/, "/");
+  var siteRoot = new URL(root, location.href);
+  // Copied links and citations name the published address (the page's canonical link, which only a build
+  // that knows it writes), not a mirror's, localhost's or a file:// copy's.
+  var canonical = document.querySelector('link[rel="canonical"]');
+  var citeRoot = canonical ? new URL(root, canonical.href) : siteRoot;
   var copyFailed = document.currentScript.getAttribute("data-copy-failed");
 
   function copyText(text) {
@@ -62,7 +67,7 @@
   }
 
   document.querySelectorAll(".edition-copy").forEach(function (button) {
-    copyButton(button, function () { return new URL(button.getAttribute("data-permalink"), siteRoot).href; });
+    copyButton(button, function () { return new URL(button.getAttribute("data-permalink"), citeRoot).href; });
   });
 
   // Citations: the reader's access date in each slot, and a copy button per format.
@@ -75,6 +80,7 @@
     iso: iso,
     ris: iso.replace(/-/g, "/") + "/",
     long: months[today.getMonth()] + " " + today.getDate() + ", " + today.getFullYear(),
+    zh: today.getFullYear() + "年" + (today.getMonth() + 1) + "月" + today.getDate() + "日",
     year: String(today.getFullYear()),
     month: String(today.getMonth() + 1),
     day: String(today.getDate())
@@ -95,14 +101,68 @@
     // The text directive's own delimiters (, - &) must be escaped inside its terms.
     return encodeURIComponent(text).replace(/-/g, "%2D").replace(/,/g, "%2C");
   }
-  function textDirective(text, lang) {
-    if (text.length <= 60) return "text=" + fragmentText(text);
-    // A long quote: its first and last words (characters, in Chinese) as textStart,textEnd.
-    var words = lang === "zh" ? Array.from(text) : text.split(" ");
-    var size = lang === "zh" ? 12 : 5;
-    var joint = lang === "zh" ? "" : " ";
-    return "text=" + fragmentText(words.slice(0, size).join(joint)) + "," +
-      fragmentText(words.slice(-size).join(joint));
+  // The unit's text as a reader sees it, without annotation marks: its characters, and where marks stood.
+  function unitText(body, range) {
+    var walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    var text = "", marks = [], start = -1, end = -1, node, inMark = false;
+    while ((node = walker.nextNode())) {
+      var mark = node.parentElement.closest("[data-annotation]");
+      if (mark && body.contains(mark)) {
+        if (!inMark || marks[marks.length - 1] !== text.length) marks.push(text.length);
+        inMark = true;
+        continue;
+      }
+      inMark = false;
+      if (range.intersectsNode(node)) {
+        if (start < 0) start = text.length + (node === range.startContainer ? range.startOffset : 0);
+        end = text.length + (node === range.endContainer ? range.endOffset : node.data.length);
+      }
+      text += node.data;
+    }
+    return {text: text, marks: marks, start: start, end: end};
+  }
+  // Word boundaries as Chromium's text-fragment matching finds them (ICU, here through Intl.Segmenter).
+  function wordBounds(text, lang) {
+    var bounds = [0];
+    Array.from(new Intl.Segmenter(lang === "zh" ? "zh-Hans" : "en", {granularity: "word"}).segment(text))
+      .forEach(function (part) { bounds.push(part.index + part.segment.length); });
+    return bounds;
+  }
+  // A selection that cuts a word grows to the whole words; one that crosses a note mark becomes
+  // textStart,textEnd around the marks (the marks' digits are on the page, not in the quote).
+  function quoteOf(unit, lang) {
+    var bounds = wordBounds(unit.text, lang);
+    var start = Math.max.apply(null, bounds.filter(function (b) { return b <= unit.start; }));
+    var end = Math.min.apply(null, bounds.filter(function (b) { return b >= unit.end; }));
+    var cuts = unit.marks.filter(function (m) { return m > start && m < end; });
+    var pieces = [], from = start;
+    cuts.concat([end]).forEach(function (to) { pieces.push(unit.text.slice(from, to)); from = to; });
+    pieces = pieces.map(function (piece) { return piece.replace(/\s+/g, " ").trim(); })
+      .filter(function (piece) { return piece; });
+    return {text: pieces.join(lang === "zh" ? "" : " "), pieces: pieces, bounds: bounds};
+  }
+  function clip(piece, lang, fromEnd) {
+    // The first (or last) few words of a piece: 5 words, or about 12 characters in Chinese.
+    var bounds = wordBounds(piece, lang), limit = lang === "zh" ? 12 : 0, words = 0, at;
+    if (!fromEnd) {
+      for (at = 1; at < bounds.length; at++) {
+        if (/\S/.test(piece.slice(bounds[at - 1], bounds[at]))) words++;
+        if (lang === "zh" ? bounds[at] >= limit : words >= 5) return piece.slice(0, bounds[at]).trim();
+      }
+      return piece;
+    }
+    for (at = bounds.length - 2; at >= 0; at--) {
+      if (/\S/.test(piece.slice(bounds[at], bounds[at + 1]))) words++;
+      if (lang === "zh" ? piece.length - bounds[at] >= limit : words >= 5) return piece.slice(bounds[at]).trim();
+    }
+    return piece;
+  }
+  function textDirective(quote, lang) {
+    var pieces = quote.pieces;
+    if (pieces.length === 1 && pieces[0].length <= 60) return "text=" + fragmentText(pieces[0]);
+    // A long quote, or one across note marks: its first and last words as textStart,textEnd.
+    return "text=" + fragmentText(clip(pieces[0], lang, false)) + "," +
+      fragmentText(clip(pieces[pieces.length - 1], lang, true));
   }
   function selectedQuote() {
     var selection = window.getSelection();
@@ -111,14 +171,14 @@
     var start = range.startContainer.parentElement, end = range.endContainer.parentElement;
     var body = start && start.closest(".edition-body");
     if (!body || !end || end.closest(".edition-body") !== body) return null;
-    var copy = range.cloneContents();
-    copy.querySelectorAll("[data-annotation]").forEach(function (mark) { mark.remove(); });
-    var text = copy.textContent.replace(/\s+/g, " ").trim();
-    if (!text) return null;
     var unit = body.closest("[data-unit]");
     var lang = (body.closest("[lang]") || document.documentElement).getAttribute("lang").indexOf("zh") === 0 ? "zh" : "en";
-    var url = new URL(unit.getAttribute("data-url-" + lang), siteRoot).href + ":~:" + textDirective(text, lang);
-    return {text: text, url: url, lang: lang, pin: unit.getAttribute("data-pin-" + lang), range: range};
+    var text = unitText(body, range);
+    if (text.start < 0 || text.end <= text.start) return null;
+    var quote = quoteOf(text, lang);
+    if (!quote.text) return null;
+    var url = new URL(unit.getAttribute("data-url-" + lang), citeRoot).href + ":~:" + textDirective(quote, lang);
+    return {text: quote.text, url: url, lang: lang, pin: unit.getAttribute("data-pin-" + lang), range: range};
   }
   if (quoteTools && quoteData) {
     var templates = JSON.parse(quoteData.textContent);
@@ -144,7 +204,7 @@
     copyButton(quoteTools.querySelector(".edition-quote-cite"), function () {
       var q = lastQuote(), template = templates[q.lang === "zh" ? "zh-Hans" : "en"];
       return template.replace("{quote}", q.text).replace("{unit}", q.pin).replace("{url}", q.url)
-        .replace(/\{accessed:(iso|ris|long|year|month|day)\}/g, function (_, form) { return forms[form]; });
+        .replace(/\{accessed:(iso|ris|long|zh|year|month|day)\}/g, function (_, form) { return forms[form]; });
     });
   }
 
