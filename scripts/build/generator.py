@@ -23,7 +23,8 @@ def theme_dirs() -> list[Path]:
 
 
 # What the generator prints that is progress, not a problem: MkDocs' INFO lines and jieba's start-up lines
-# (should a plugin load jieba again; Material's search plugin indexes no page now). Everything else (warnings, errors, tracebacks) is shown whole.
+# (should a plugin load jieba again; Material's search plugin indexes no page now). Everything else (warnings,
+# errors, tracebacks) is shown whole.
 _PROGRESS = ("INFO", "DEBUG", "Building prefix dict", "Loading model", "Prefix dict has been built", "Dumping model")
 
 
