@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from dataclasses import dataclass
@@ -9,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from scripts.generators.citation import ACCESSED, citations, coins, quote_citation, record
 from scripts.dates import format_when
@@ -29,11 +30,12 @@ _NOTES_ON = ("section", "full_text")
 class Segment:
     """A piece of a text as rendered: plain text, a glossary term, or a footnote reference."""
 
-    kind: str  # "text", "term", "ref", or "zh" (a Chinese passage in English text)
+    kind: str  # "text", "term", "ref", "zh" (a Chinese passage in English text), "insertion" or "nobreak"
     text: str = ""
     key: str = ""  # the term's or the reference's key
     number: int = 0  # the footnote's number on the page
     id: str = ""  # the footnote reference's own id (for the way back)
+    parts: tuple[Segment, ...] = ()  # a "nobreak" group's pieces: no line break between them
 
 
 @dataclass(frozen=True)
@@ -155,9 +157,9 @@ class PageContext:
         return list(shown)
 
     def unit_segments(self, unit: Unit) -> list[Segment]:
-        return self._segments(unit.text[self.lang], unit.marks[self.lang],
+        return _keep_calls(self._segments(unit.text[self.lang], unit.marks[self.lang],
                               self.statement.spans.get((unit.id, self.lang), ()),
-                              unit.insertions if self.lang == "en" else ())
+                              unit.insertions if self.lang == "en" else ()))
 
     def translation_note_segments(self, unit: Unit) -> list[Segment]:
         return self._note(self.statement.translation_notes[unit.id])
@@ -168,7 +170,7 @@ class PageContext:
     def _note(self, note: Note) -> list[Segment]:
         """A note's text with its footnote marks; in English notes, Chinese words (阳光之乡) become passages
         marked zh-Hans."""
-        return self._marked(self._segments(note.text[self.lang], note.marks[self.lang], ()))
+        return _keep_calls(self._marked(self._segments(note.text[self.lang], note.marks[self.lang], ())))
 
     def prose(self, value: Text) -> list[Segment]:
         """The edition's own text in the page's language; in English, Chinese words marked zh-Hans."""
@@ -352,6 +354,43 @@ def _mark_han(segment: Segment) -> list[Segment]:
             for piece in _HAN_RUN.split(segment.text) if piece]
 
 
+# Punctuation that may not begin a line (clreq), Chinese and Latin: it stays with the call before it.
+_CLOSING = re.compile("^[。，、；：？！）》」』】〉〕〗…”’.,;:?!)\\]]+")
+_LAST_CHARACTER = re.compile(r"\S\s*$")
+_PLAIN = ("text", "zh", "insertion")
+
+
+def _keep_calls(segments: list[Segment]) -> list[Segment]:
+    """Each run of footnote calls grouped with the character before it (a whole glossary term) and the
+    closing punctuation after it, so that no line begins with a call or with that punctuation (clreq)."""
+    out: list[Segment] = []
+    at = 0
+    while at < len(segments):
+        if segments[at].kind != "ref":
+            out.append(segments[at])
+            at += 1
+            continue
+        group: list[Segment] = []
+        previous = out[-1] if out else None
+        if previous and previous.kind == "term":
+            group.append(out.pop())
+        elif previous and previous.kind in _PLAIN and (last := _LAST_CHARACTER.search(previous.text)):
+            out.pop()
+            if last.start():
+                out.append(Segment(previous.kind, previous.text[:last.start()]))
+            group.append(Segment(previous.kind, last[0]))
+        while at < len(segments) and segments[at].kind == "ref":
+            group.append(segments[at])
+            at += 1
+        following = segments[at] if at < len(segments) else None
+        if following and following.kind in _PLAIN and (closing := _CLOSING.match(following.text)):
+            group.append(Segment(following.kind, closing[0]))
+            rest = following.text[closing.end():]
+            segments = [*segments[:at], *([Segment(following.kind, rest)] if rest else []), *segments[at + 1:]]
+        out.append(Segment("nobreak", parts=tuple(group)))
+    return out
+
+
 def _pieces(text: str) -> list[tuple[str, str]]:
     """Text, Chinese passages and access-date slots: ("text" | "zh", …) and ("accessed", FORM)."""
     pieces: list[tuple[str, str]] = []
@@ -381,8 +420,10 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
 def markdown_text(value: str) -> Markup:
-    """Text for a Markdown line: Markdown's special characters backslash-escaped, HTML's escaped."""
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(value))))
+    """Text for a Markdown line: Markdown's special characters backslash-escaped, then <, > and & as HTML.
+    Quotes stay as they are: an entity such as &#39; would have its # escaped in turn, and the heading's
+    entry in the table of contents would show the entity (People&#39;s)."""
+    return Markup(html.escape(_MARKDOWN_SPECIAL.sub(r"\\\1", value), quote=False))
 
 
 class Renderer:
