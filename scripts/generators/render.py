@@ -30,7 +30,7 @@ _NOTES_ON = ("section", "full_text")
 class Segment:
     """A piece of a text as rendered: plain text, a glossary term, or a footnote reference."""
 
-    kind: str  # "text", "term", "ref", "zh" (a Chinese passage in English text), "insertion" or "nobreak"
+    kind: str  # "text", "term", "ref", "zh"/"en" (a passage in the other language), "insertion", "nobreak"
     text: str = ""
     key: str = ""  # the term's or the reference's key
     number: int = 0  # the footnote's number on the page
@@ -169,15 +169,17 @@ class PageContext:
 
     def _note(self, note: Note) -> list[Segment]:
         """A note's text with its footnote marks; in English notes, Chinese words (阳光之乡) become passages
-        marked zh-Hans."""
+        marked zh-Hans, in Chinese notes English words (call on) passages marked en."""
         return _keep_calls(self._marked(self._segments(note.text[self.lang], note.marks[self.lang], ())))
 
     def prose(self, value: Text) -> list[Segment]:
-        """The edition's own text in the page's language; in English, Chinese words marked zh-Hans."""
+        """The edition's own text in the page's language; Chinese words in English marked zh-Hans, English
+        words in Chinese marked en."""
         return self._marked([Segment("text", value[self.lang])])
 
     def _marked(self, segments: list[Segment]) -> list[Segment]:
-        return segments if self.lang == "zh" else [part for segment in segments for part in _mark_han(segment)]
+        mark = _mark_latin if self.lang == "zh" else _mark_han
+        return [part for segment in segments for part in mark(segment)]
 
     def apparatus(self, unit: Unit) -> Apparatus:
         """What the page shows around a unit's text: the notes and cross-references on the pages that carry
@@ -357,7 +359,7 @@ def _mark_han(segment: Segment) -> list[Segment]:
 # Punctuation that may not begin a line (clreq), Chinese and Latin: it stays with the call before it.
 _CLOSING = re.compile("^[。，、；：？！）》」』】〉〕〗…”’.,;:?!)\\]]+")
 _LAST_CHARACTER = re.compile(r"\S\s*$")
-_PLAIN = ("text", "zh", "insertion")
+_PLAIN = ("text", "zh", "en", "insertion")
 
 
 def _keep_calls(segments: list[Segment]) -> list[Segment]:
@@ -389,6 +391,24 @@ def _keep_calls(segments: list[Segment]) -> list[Segment]:
             segments = [*segments[:at], *([Segment(following.kind, rest)] if rest else []), *segments[at + 1:]]
         out.append(Segment("nobreak", parts=tuple(group)))
     return out
+
+
+# English words in Chinese prose: a run of Latin words with a lower-case letter (call on, Special Envoy for
+# Climate Change); acronyms and names of meetings (IPCC, COP28) are the Chinese text's own.
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z’'.\-]*(?:[ ,\-–]+[A-Za-z][A-Za-z’'.\-]*)*")
+
+
+def _mark_latin(segment: Segment) -> list[Segment]:
+    if segment.kind != "text":
+        return [segment]
+    pieces: list[Segment] = []
+    last = 0
+    for run in _LATIN_RUN.finditer(segment.text):
+        if any(letter.islower() for letter in run[0]):
+            pieces += [Segment("text", segment.text[last:run.start()]), Segment("en", run[0])]
+            last = run.end()
+    pieces.append(Segment("text", segment.text[last:]))
+    return [piece for piece in pieces if piece.text]
 
 
 def _pieces(text: str) -> list[tuple[str, str]]:
