@@ -226,6 +226,15 @@ def test_sidebar_links_are_targets_of_at_least_24_pixels(open_page, url):
     assert len(heights) >= 10 and min(heights) >= 24
 
 
+@BROWSER
+def test_glossary_terms_keep_their_dotted_underline_in_the_text(open_page):
+    """The glossary page promises terms "underlined with dots": solid, they looked like links."""
+    page = open_page("en/methane/", DESKTOP)
+    styles = page.eval_on_selector_all(".edition-body a.edition-term",
+                                       "terms => terms.map(t => getComputedStyle(t).textDecorationStyle)")
+    assert styles and set(styles) == {"dotted"}
+
+
 # --- browser print --------------------------------------------------------------------------------------
 
 def printed_pages(page) -> list[list[str]]:
