@@ -69,3 +69,10 @@ def test_statement_json_and_the_pdf_keep_the_characters(hostile_site):
                           capture_output=True, text=True, check=True).stdout
     # pdftotext may space glyphs apart ("( javascript"): compare without white space
     assert "".join(HOSTILE.split()) in "".join(text.split())
+
+
+def test_a_reference_title_reads_as_written_in_the_pages_contents(hostile_site):
+    """The table of contents names the reference as its heading does: escaped once (it showed &#39;)."""
+    page = soup(hostile_site, "en/references/")
+    entry = one(page, '.md-sidebar--secondary a[href="#ref-unfccc"]')
+    assert " ".join(entry.get_text().split()) == f"UNFCCC {HOSTILE}"

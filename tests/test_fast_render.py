@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from scripts.model import Lang, Mark, Note, Page, Provenance, Section, Span, Statement, Text, Unit
-from scripts.generators.render import PageContext, Segment
+from scripts.generators.render import PageContext, Segment, _keep_calls
 
 pytestmark = pytest.mark.fast
 
@@ -57,6 +57,11 @@ def ref(key: str, number: int, id_: str | None = None) -> Segment:
     return Segment("ref", key=key, number=number, id=id_ or f"fnref:{number}")
 
 
+def nobreak(*parts: Segment) -> Segment:
+    """A call kept on one line with what stands before it (and closing punctuation after it)."""
+    return Segment("nobreak", parts=parts)
+
+
 # --- segments -------------------------------------------------------------------------------------------
 
 def test_footnotes_are_numbered_in_order_of_first_citation_text_then_note():
@@ -66,15 +71,15 @@ def test_footnotes_are_numbered_in_order_of_first_citation_text_then_note():
 def test_a_unit_cut_at_its_terms_with_each_mark_where_it_stands():
     ctx = context("energy-transition", "en")
     assert ctx.unit_segments(STATEMENT.unit("p6")) == [
-        Segment("term", "methane", key="methane"), ref("a", 1), Segment("text", " and "),
-        Segment("term", "nitrous oxide", key="n2o"), ref("b", 2)]
+        nobreak(Segment("term", "methane", key="methane"), ref("a", 1)), Segment("text", " and "),
+        nobreak(Segment("term", "nitrous oxide", key="n2o"), ref("b", 2))]
 
 
 def test_the_chinese_text_is_cut_the_same_way():
     ctx = context("energy-transition", "zh")
     assert ctx.unit_segments(STATEMENT.unit("p6")) == [
-        Segment("term", "甲烷", key="methane"), ref("a", 1), Segment("text", "和"),
-        Segment("term", "氧化亚氮", key="n2o"), ref("b", 2)]
+        nobreak(Segment("term", "甲烷", key="methane"), ref("a", 1)), Segment("text", "和"),
+        nobreak(Segment("term", "氧化亚氮", key="n2o"), ref("b", 2))]
 
 
 def test_a_mark_inside_a_term_follows_the_term():
@@ -114,12 +119,23 @@ def test_an_english_note_marks_its_chinese_words():
     ctx = context("energy-transition", "en")
     ctx.unit_segments(STATEMENT.unit("p6"))  # footnotes 1 and 2 first, as on the page
     assert ctx.note_segments(STATEMENT.unit("p6")) == [
-        Segment("text", "As "), Segment("zh", "阳光之乡"), Segment("text", " records"), ref("c", 3)]
+        Segment("text", "As "), Segment("zh", "阳光之乡"), Segment("text", " record"),
+        nobreak(Segment("text", "s"), ref("c", 3))]
 
 
 def test_a_chinese_note_is_not_cut_at_chinese_words():
     ctx = context("energy-transition", "zh")
-    assert ctx.note_segments(STATEMENT.unit("p6")) == [Segment("text", NOTE_ZH), ref("c", 3)]
+    assert ctx.note_segments(STATEMENT.unit("p6")) == [Segment("text", NOTE_ZH[:-1]),
+                                                       nobreak(Segment("text", NOTE_ZH[-1]), ref("c", 3))]
+
+
+def test_a_call_keeps_its_character_and_the_closing_punctuation_after_it():
+    """clreq: no line begins with a call or with 。，”; a space before a call stays inside the group too."""
+    a, b = ref("a", 1), ref("b", 2)
+    assert _keep_calls([Segment("text", "工作组”"), a, b, Segment("text", "”。其后")]) == [
+        Segment("text", "工作组"), nobreak(Segment("text", "”"), a, b, Segment("text", "”。")), Segment("text", "其后")]
+    assert _keep_calls([Segment("text", "during COP28 "), a, Segment("text", "; then")]) == [
+        Segment("text", "during COP2"), nobreak(Segment("text", "8 "), a, Segment("text", ";")), Segment("text", " then")]
 
 
 def test_prose_in_english_marks_its_chinese_words_and_in_chinese_does_not():
@@ -127,6 +143,15 @@ def test_prose_in_english_marks_its_chinese_words_and_in_chinese_does_not():
     assert context("home", "en").prose(value) == [Segment("text", "This edition ("), Segment("zh", "本版"),
                                                    Segment("text", ")")]
     assert context("home", "zh").prose(value) == [Segment("text", "本版译文")]
+
+
+def test_prose_in_chinese_marks_its_english_phrases():
+    """English words in Chinese (译作 call on) are marked en; acronyms and meeting names (IPCC, COP28) are the
+    Chinese text's own."""
+    value = Text("“呼吁”译作call on，见IPCC和COP28；写作 China–U.S.。", "")
+    assert context("home", "zh").prose(value) == [
+        Segment("text", "“呼吁”译作"), Segment("en", "call on"), Segment("text", "，见IPCC和COP28；写作 "),
+        Segment("en", "China–U.S."), Segment("text", "。")]
 
 
 # --- links --------------------------------------------------------------------------------------------

@@ -97,21 +97,30 @@ def test_html_gate_catches_an_image_without_alt(broken_site, tmp_path):
 
 # --- accessibility ------------------------------------------------------------------------------
 
+# axe's WCAG 2.2 AA rules include target-size (2.5.8): on a phone (390 px) and a desktop (1280 px).
+WIDTHS = pytest.mark.parametrize("width", [390, 1280])
+
+
 @pytest.mark.browser
-def test_every_page_kind_passes_axe_and_marks_passage_languages(page, server, statement):
+@WIDTHS
+def test_every_page_kind_passes_axe_and_marks_passage_languages(browser, server, statement, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
     problems = []
     axed = axe_urls(statement, "light")
     for url in page_urls(statement):
         page.goto(server + url)
         problems += check_passage_lang(page, url) + (check_axe(page, url) if url in axed else [])
+    context.close()
     assert [str(problem) for problem in problems] == []
 
 
 @pytest.mark.browser
-def test_the_dark_scheme_passes_axe_on_every_page_kind(browser, server, statement):
+@WIDTHS
+def test_the_dark_scheme_passes_axe_on_every_page_kind(browser, server, statement, width):
     """A reader whose system asks for dark gets Material's slate scheme, and every edition element (notes,
     highlight, tips, timeline, cite panel, history) keeps its contrast there."""
-    context = browser.new_context(color_scheme="dark", viewport={"width": 1280, "height": 800})
+    context = browser.new_context(color_scheme="dark", viewport={"width": width, "height": 800})
     page = context.new_page()
     problems = []
     for url in axe_urls(statement, "dark"):

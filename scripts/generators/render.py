@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from dataclasses import dataclass
@@ -9,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from scripts.generators.citation import ACCESSED, CiteRecord, citations, coins, quote_citation, record
 from scripts.dates import format_when
@@ -29,11 +30,12 @@ _NOTES_ON = ("section", "full_text")
 class Segment:
     """A piece of a text as rendered: plain text, a glossary term, or a footnote reference."""
 
-    kind: str  # "text", "term", "ref", or "zh" (a Chinese passage in English text)
+    kind: str  # "text", "term", "ref", "zh"/"en" (a passage in the other language), "insertion", "nobreak"
     text: str = ""
     key: str = ""  # the term's or the reference's key
     number: int = 0  # the footnote's number on the page
     id: str = ""  # the footnote reference's own id (for the way back)
+    parts: tuple[Segment, ...] = ()  # a "nobreak" group's pieces: no line break between them
 
 
 @dataclass(frozen=True)
@@ -166,9 +168,9 @@ class PageContext:
         if self.release:  # the wording as the release published it: its text and editorial insertions alone
             text = self.frozen_text(unit)
             return self._segments(text, (), (), _bracketed(text) if self.lang == "en" else ())
-        return self._segments(unit.text[self.lang], unit.marks[self.lang],
-                              self.statement.spans.get((unit.id, self.lang), ()),
-                              unit.insertions if self.lang == "en" else ())
+        return _keep_calls(self._segments(unit.text[self.lang], unit.marks[self.lang],
+                                          self.statement.spans.get((unit.id, self.lang), ()),
+                                          unit.insertions if self.lang == "en" else ()))
 
     def frozen_text(self, unit: Unit) -> str:
         """The unit's wording in the release this page freezes (every release has every unit: the statement's
@@ -186,15 +188,17 @@ class PageContext:
 
     def _note(self, note: Note) -> list[Segment]:
         """A note's text with its footnote marks; in English notes, Chinese words (阳光之乡) become passages
-        marked zh-Hans."""
-        return self._marked(self._segments(note.text[self.lang], note.marks[self.lang], ()))
+        marked zh-Hans, in Chinese notes English words (call on) passages marked en."""
+        return _keep_calls(self._marked(self._segments(note.text[self.lang], note.marks[self.lang], ())))
 
     def prose(self, value: Text) -> list[Segment]:
-        """The edition's own text in the page's language; in English, Chinese words marked zh-Hans."""
+        """The edition's own text in the page's language; Chinese words in English marked zh-Hans, English
+        words in Chinese marked en."""
         return self._marked([Segment("text", value[self.lang])])
 
     def _marked(self, segments: list[Segment]) -> list[Segment]:
-        return segments if self.lang == "zh" else [part for segment in segments for part in _mark_han(segment)]
+        mark = _mark_latin if self.lang == "zh" else _mark_han
+        return [part for segment in segments for part in mark(segment)]
 
     def apparatus(self, unit: Unit) -> Apparatus:
         """What the page shows around a unit's text: the notes and cross-references on the pages that carry
@@ -426,6 +430,61 @@ def _bracketed(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(match.span() for match in _BRACKETED.finditer(text))
 
 
+# Punctuation that may not begin a line (clreq), Chinese and Latin: it stays with the call before it.
+_CLOSING = re.compile("^[。，、；：？！）》」』】〉〕〗…”’.,;:?!)\\]]+")
+_LAST_CHARACTER = re.compile(r"\S\s*$")
+_PLAIN = ("text", "zh", "en", "insertion")
+
+
+def _keep_calls(segments: list[Segment]) -> list[Segment]:
+    """Each run of footnote calls grouped with the character before it (a whole glossary term) and the
+    closing punctuation after it, so that no line begins with a call or with that punctuation (clreq)."""
+    out: list[Segment] = []
+    at = 0
+    while at < len(segments):
+        if segments[at].kind != "ref":
+            out.append(segments[at])
+            at += 1
+            continue
+        group: list[Segment] = []
+        previous = out[-1] if out else None
+        if previous and previous.kind == "term":
+            group.append(out.pop())
+        elif previous and previous.kind in _PLAIN and (last := _LAST_CHARACTER.search(previous.text)):
+            out.pop()
+            if last.start():
+                out.append(Segment(previous.kind, previous.text[:last.start()]))
+            group.append(Segment(previous.kind, last[0]))
+        while at < len(segments) and segments[at].kind == "ref":
+            group.append(segments[at])
+            at += 1
+        following = segments[at] if at < len(segments) else None
+        if following and following.kind in _PLAIN and (closing := _CLOSING.match(following.text)):
+            group.append(Segment(following.kind, closing[0]))
+            rest = following.text[closing.end():]
+            segments = [*segments[:at], *([Segment(following.kind, rest)] if rest else []), *segments[at + 1:]]
+        out.append(Segment("nobreak", parts=tuple(group)))
+    return out
+
+
+# English words in Chinese prose: a run of Latin words with a lower-case letter (call on, Special Envoy for
+# Climate Change); acronyms and names of meetings (IPCC, COP28) are the Chinese text's own.
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z’'.\-]*(?:[ ,\-–]+[A-Za-z][A-Za-z’'.\-]*)*")
+
+
+def _mark_latin(segment: Segment) -> list[Segment]:
+    if segment.kind != "text":
+        return [segment]
+    pieces: list[Segment] = []
+    last = 0
+    for run in _LATIN_RUN.finditer(segment.text):
+        if any(letter.islower() for letter in run[0]):
+            pieces += [Segment("text", segment.text[last:run.start()]), Segment("en", run[0])]
+            last = run.end()
+    pieces.append(Segment("text", segment.text[last:]))
+    return [piece for piece in pieces if piece.text]
+
+
 def _pieces(text: str) -> list[tuple[str, str]]:
     """Text, Chinese passages and access-date slots: ("text" | "zh", …) and ("accessed", FORM)."""
     pieces: list[tuple[str, str]] = []
@@ -455,8 +514,10 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
 def markdown_text(value: str) -> Markup:
-    """Text for a Markdown line: Markdown's special characters backslash-escaped, HTML's escaped."""
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(value))))
+    """Text for a Markdown line: Markdown's special characters backslash-escaped, then <, > and & as HTML.
+    Quotes stay as they are: an entity such as &#39; would have its # escaped in turn, and the heading's
+    entry in the table of contents would show the entity (People&#39;s)."""
+    return Markup(html.escape(_MARKDOWN_SPECIAL.sub(r"\\\1", value), quote=False))
 
 
 class Renderer:
