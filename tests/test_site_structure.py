@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import yaml
 
 from tests.conftest import ROOT
@@ -36,3 +38,13 @@ def test_section_pages_hold_their_units_in_both_languages(site, statement):
         for lang in ("zh", "en"):
             ids = [element["data-unit"] for element in soup(site, page.url[lang]).select("[data-unit]")]
             assert ids == [u.id for top in section.units for u in (top, *top.items)]
+
+
+
+def test_home_source_record_writes_dates_as_the_page_prose_does(site):
+    """The home page's table of official texts gives each date as Chinese prose writes it (2023年11月15日),
+    not as an ISO string, while its <time> keeps the machine-readable date. Oracle: data/edition.yaml."""
+    edition = yaml.safe_load((ROOT / "data" / "edition.yaml").read_text(encoding="utf-8"))
+    days = [dt.date.fromisoformat(str(entry["date"])) for entry in edition["official_texts"]]
+    shown = [(time["datetime"], time.get_text()) for time in soup(site, "").select("#source ~ div table time")]
+    assert shown == [(day.isoformat(), f"{day.year}年{day.month}月{day.day}日") for day in days]

@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from scripts.generators.citation import ACCESSED, CiteRecord, citations, coins, quote_citation, record
-from scripts.dates import format_when
+from scripts.dates import format_when, parse_when
 from scripts.sources.releases import release_words
 from scripts.generators.pdf import pdf_paths
 from scripts.sources.timeline import THEMES
@@ -263,6 +263,10 @@ class PageContext:
 
     def when(self, value) -> str:
         return format_when(value, self.lang)
+
+    def day(self, iso: str) -> str:
+        """An ISO date as the page's prose writes it: 2023年11月15日 / 15 November 2023."""
+        return format_when(parse_when(iso), self.lang)
 
     # --- releases --------------------------------------------------------------------------------------
 

@@ -237,7 +237,9 @@ def svg_chart(statement: Statement, lang: Lang, labels: dict[str, str], href: Ca
         when = format_when(target.when, lang)
         date_x, anchor = _date_place(x1, x2, centre, text_width(when, DATE_SIZE), label_right)
         label, when_text, units = _describe(statement, target, lang)
-        title = (labels["chart_item_title"].format(label=label, when=when_text, units=units) if target.short is None
+        # A short name equal to the label is not repeated before it.
+        title = (labels["chart_item_title"].format(label=label, when=when_text, units=units)
+                 if target.short is None or target.short[lang] == label
                  else labels["chart_item_title_short"].format(short=target.short[lang], label=label, when=when_text,
                                                               units=units))
         items.append(ChartItem(
