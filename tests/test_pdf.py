@@ -177,6 +177,36 @@ def test_with_a_configured_address_units_link_to_their_permanent_urls(statement,
             if "/URI" in annotation.get_object().get("/A", {})}
     for unit in statement.units():
         assert base + statement.unit_url(unit, "en") in uris
+    title_page = squeeze(reader.pages[0].extract_text(), "en")
+    assert base + pdf_paths()["en"] in uris and base + pdf_paths()["en"] in title_page  # how to cite it
+    assert "relative" not in title_page
+
+
+@pytest.mark.parametrize(("site_url", "configured"), [(None, False), ("https://sunnylands-statement.example/", False),
+                                                      ("https://edition.test/", True)])
+def test_only_a_real_address_is_printed(site_url, configured):
+    from scripts.generators.pdf import is_configured
+
+    assert is_configured(site_url) is configured
+
+
+def test_the_bilingual_columns_are_tagged_with_their_languages(site):
+    """A screen reader reads each column in its own voice: the structure tree gives the cells their /Lang."""
+    reader = PdfReader(site / pdf_paths()["bilingual"])
+    langs: dict[str, int] = {}
+
+    def walk(node, depth=0):
+        node = node.get_object()
+        if isinstance(node, dict) and depth < 60:
+            if "/Lang" in node:
+                langs[node["/Lang"]] = langs.get(node["/Lang"], 0) + 1
+            kids = node.get("/K", [])
+            for kid in kids if isinstance(kids, list) else [kids]:
+                if hasattr(kid, "get_object"):
+                    walk(kid, depth + 1)
+
+    walk(reader.root_object["/StructTreeRoot"])
+    assert langs.get("en", 0) >= 36 and langs.get("zh-Hans", 0) >= 36, langs
 
 
 @pytest.mark.parametrize("edition", list(pdf_paths()))

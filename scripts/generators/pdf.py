@@ -40,6 +40,7 @@ _SQUEEZABLE = "，。、；：）》」』】”’"
 _PAIR = re.compile(f"[{_SQUEEZABLE}](?=[{CLOSING}{OPENING}])")
 # A run of such marks, with the character before it and, after an opening mark, the character it opens.
 _RUN = re.compile(f"[^{CLOSING}{OPENING}]?(?:[{_SQUEEZABLE}](?=[{CLOSING}{OPENING}]))+(?:[{CLOSING}]|[{OPENING}]+.?)")
+_SYMBOL = re.compile(r"\d+/[A-Z]+\.\d+")  # a UN decision symbol, never broken at its slash
 
 
 class PdfError(RuntimeError):
@@ -164,7 +165,17 @@ def _halves(text: str, lang: Lang) -> list[str | Half]:
 
 
 def set_close(text: str, lang: Lang) -> list[Piece]:
-    """Plain text, with each pair of full-width marks tied to the character before it and set close."""
+    """Plain text, with each pair of full-width marks tied to the character before it and set close, and
+    each UN decision symbol (1/CP.26) kept whole."""
+    pieces: list[Piece] = []
+    last = 0
+    for match in _SYMBOL.finditer(text):
+        pieces += [*_close(text[last:match.start()], lang), Tie((match.group(),))]
+        last = match.end()
+    return pieces + _close(text[last:], lang)
+
+
+def _close(text: str, lang: Lang) -> list[Piece]:
     if lang != "zh":
         return [text] if text else []
     pieces: list[Piece] = []
@@ -216,6 +227,23 @@ def print_html(statement: Statement, edition: str, site_url: str | None, root: P
                                           statement.release.date) for lang in ("zh", "en")})
 
 
+def column_languages(document: object, pdf: object) -> None:
+    """WeasyPrint tags no structure element with its language, only the catalog: a screen reader would read
+    the bilingual PDF's English column with a Chinese voice. Each parallel row (two cells) is tagged here:
+    the left cell Chinese, the right English."""
+    import pydyf  # type: ignore[import-untyped]
+
+    elements = {obj.reference: obj for obj in pdf.objects  # type: ignore[attr-defined]
+                if isinstance(obj, pydyf.Dictionary) and obj.get("Type") == "/StructElem"}
+    for element in elements.values():
+        if element.get("S") != "/TR":
+            continue
+        cells = [elements[kid] for kid in element.get("K", []) if kid in elements and elements[kid].get("S") == "/TD"]
+        if len(cells) == 2:
+            for cell, lang in zip(cells, (HTML_LANG["zh"], HTML_LANG["en"]), strict=True):
+                cell["Lang"] = pydyf.String(lang)
+
+
 def write_pdf(html: str, target: Path, edition: str, root: Path) -> Path:
     """One PDF from its print HTML."""
     from weasyprint import CSS, HTML
@@ -224,7 +252,7 @@ def write_pdf(html: str, target: Path, edition: str, root: Path) -> Path:
     # PDF/UA: tagged (a structure tree for screen readers), with the document's language and title shown.
     HTML(string=html, base_url=str(root)).write_pdf(
         target, stylesheets=[CSS(filename=str(PRINT / "print.css"))], pdf_identifier=f"sunnylands-{edition}".encode(),
-        uncompressed_pdf=False, pdf_variant="pdf/ua-1")
+        uncompressed_pdf=False, pdf_variant="pdf/ua-1", finisher=column_languages if edition == "bilingual" else None)
     return target
 
 
