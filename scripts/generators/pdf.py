@@ -41,6 +41,7 @@ _PAIR = re.compile(f"[{_SQUEEZABLE}](?=[{CLOSING}{OPENING}])")
 # A run of such marks, with the character before it and, after an opening mark, the character it opens.
 _RUN = re.compile(f"[^{CLOSING}{OPENING}]?(?:[{_SQUEEZABLE}](?=[{CLOSING}{OPENING}]))+(?:[{CLOSING}]|[{OPENING}]+.?)")
 _SYMBOL = re.compile(r"\d+/[A-Z]+\.\d+")  # a UN decision symbol, never broken at its slash
+_URL = re.compile(r"https?://[^\s，。；、）(),]+[^\s，。；、）(),.;:]")  # a web address in running text
 
 
 class PdfError(RuntimeError):
@@ -96,7 +97,14 @@ class Tie:
     parts: tuple[str | Half | Calls, ...]
 
 
-Piece = str | Half | Tie
+@dataclass(frozen=True)
+class Link:
+    """A web address in running text, printed and linked."""
+
+    url: str
+
+
+Piece = str | Half | Tie | Link
 
 
 class Endnotes:
@@ -165,8 +173,17 @@ def _halves(text: str, lang: Lang) -> list[str | Half]:
 
 
 def set_close(text: str, lang: Lang) -> list[Piece]:
-    """Plain text, with each pair of full-width marks tied to the character before it and set close, and
-    each UN decision symbol (1/CP.26) kept whole."""
+    """Plain text, with each pair of full-width marks tied to the character before it and set close, each
+    UN decision symbol (1/CP.26) kept whole, and each web address a link."""
+    pieces: list[Piece] = []
+    last = 0
+    for match in _URL.finditer(text):
+        pieces += [*_symbols(text[last:match.start()], lang), Link(match.group())]
+        last = match.end()
+    return pieces + _symbols(text[last:], lang)
+
+
+def _symbols(text: str, lang: Lang) -> list[Piece]:
     pieces: list[Piece] = []
     last = 0
     for match in _SYMBOL.finditer(text):
@@ -199,6 +216,7 @@ def print_html(statement: Statement, edition: str, site_url: str | None, root: P
     env = Environment(loader=FileSystemLoader(PRINT), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.tests["half"] = lambda piece: isinstance(piece, Half)
+    env.tests["link"] = lambda piece: isinstance(piece, Link)
     main: Lang = "en" if edition == "en" else "zh"
     configured = is_configured(site_url)
     base = (site_url or "").rstrip("/") + "/"
