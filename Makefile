@@ -32,10 +32,12 @@ TEST_DEPS  := $(BUILD_DEPS) chromium default-jre-headless poppler-utils
 
 .PHONY: serve build pdf test test-fast gates bench lock permalinks release clean
 
-## serve: a live preview at http://127.0.0.1:8000: rebuilt on every change to docs/, data/, overrides/, scripts/
+## serve: a live preview at http://$(ADDR) (default 127.0.0.1:8000; `make serve ADDR=127.0.0.1:8001` picks
+## another): rebuilt on every change to docs/, data/, overrides/, scripts/
+ADDR ?= 127.0.0.1:8000
 serve: $(BUILD_STAMP)
 	bash scripts/system-deps.sh $(BUILD_DEPS)
-	$(BIN)/python -m scripts serve --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m scripts serve --dev-addr $(ADDR)
 
 ## build: write the static site, PDFs included, to site/ (prepare → mkdocs build → finish; build/ holds the
 ## prepared tree)

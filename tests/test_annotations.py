@@ -70,6 +70,10 @@ def test_footnote_wording_in_both_languages(site, statement):
     shown = {key: wording for key, wording in footnotes_of(soup(site, "en/methane/")).values()}["kigali-amendment"]
     assert shown == (f"{kigali['title']['en']}, 15 October 2016, {kigali['body']['en']}. {kigali['url']} "
                      f"Source: {kigali['source']['en']}.")
+    # In Chinese the address ends with its own full stop, so that 来源 does not read as part of it.
+    shown = {key: wording for key, wording in footnotes_of(soup(site, "methane/")).values()}["kigali-amendment"]
+    assert shown == (f"{kigali['title']['zh']}，2016年10月15日，{kigali['body']['zh']}。{kigali['url']}。"
+                     f"来源：{kigali['source']['zh']}。")
     # An address the edition could not confirm says so, in each language's own punctuation.
     entries = register()
     # only an address marked `url_verified: true` counts as confirmed
@@ -112,6 +116,41 @@ def test_references_page_lists_exactly_the_citing_units(site, statement):
                   for entry in page.select(".edition-reference")}
         assert {key: units for key, units in listed.items() if units} == citing
         assert set(listed) == {ref.key for ref in statement.references}
+
+
+# GB/T 7714—2025's own example of an online document, element by element:
+#   许振超. “好好干，当一个好工人”[EB/OL]. （2025-02-17）[2025-06-22]. http://…
+# responsible body, full stop; title with its type mark; the date in full-width parentheses; the address.
+# The edition records no access date per address, so the [date of citation] element is left out (the page
+# says so); a document without an address is [Z], dated after its title.
+_GBT_ONLINE = re.compile(r"(?P<body>.+?)\. (?P<title>.+)\[EB/OL\]\. （(?P<date>[0-9-]+)）\. (?P<url>\S+)\."
+                         r"(?P<flag>（网址未经核实）)?")
+_GBT_OTHER = re.compile(r"(?P<body>.+?)\. (?P<title>.+)\[Z\]\. (?P<date>[0-9-]+)\.")
+
+
+def test_chinese_references_page_is_in_gbt_7714_form(site):
+    entries = register()
+    page = soup(site, "references/")
+    shown = {entry["data-reference"]: one(entry, ".edition-gbt").get_text()
+             for entry in page.select(".edition-reference")}
+    assert set(shown) == set(entries)
+    for key, text in shown.items():
+        entry = entries[key]
+        match = (_GBT_ONLINE if entry.get("url") else _GBT_OTHER).fullmatch(text)
+        assert match, (key, text)
+        assert match["body"] == entry["body"]["zh"]
+        assert match["date"] == str(entry["date"]).partition("/")[0]
+        if entry["title"]["zh"].startswith("《"):  # a list drops the marks a title opens with
+            assert match["title"] != entry["title"]["zh"] and "〈" not in match["title"], (key, text)
+        if entry.get("url"):
+            assert match["url"] == entry["url"]
+            assert bool(match["flag"]) == (entry.get("url_verified") is not True), key
+    # Titles by hand: the nested title keeps its marks as 《》; a title with no marks is as written.
+    titles = {key: match["title"] for key, text in shown.items() if (match := _GBT_ONLINE.fullmatch(text))}
+    assert titles["kigali-amendment"] == "《关于消耗臭氧层物质的蒙特利尔议定书》基加利修正案"
+    assert titles["global-stocktake"] == "首次全球盘点成果（第1/CMA.5号决定）"
+    assert titles["bali-meeting"] == "习近平主席与拜登总统巴厘岛会晤"
+    assert shown["usd-100bn"] == "发达国家. 每年共同动员1000亿美元用于发展中国家气候行动的目标[Z]. 2009."
 
 
 def test_links_from_reference_to_clause_and_back(site, statement):
@@ -234,4 +273,4 @@ def test_footnote_tooltip_shows_the_reference(page, server):
     mark.hover()
     tooltip.wait_for(state="visible")
     assert tooltip.inner_text() == footnote.inner_text()
-    assert tooltip.inner_text().startswith("Kigali Amendment to the Montreal Protocol, 15 October 2016, ")
+    assert tooltip.inner_text().startswith(f"{register()['kigali-amendment']['title']['en']}, 15 October 2016, ")

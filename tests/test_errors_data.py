@@ -45,9 +45,13 @@ def test_required_field_missing_points_at_its_entry(sources):
 
 
 def test_text_in_one_language_written_as_a_plain_string(sources):
-    append(sources, NOTES, "\np12: 氧化亚氮主要来自农业。\n")
-    line = line_of(sources, NOTES, "p12:")
-    assert str(error_of(sources)) == f"{NOTES}:{line}: 'p12' must give 'zh' and 'en'"
+    # The first note (the preamble's) becomes one plain string: every unit may have a note, so none is free.
+    text = (sources / NOTES).read_text(encoding="utf-8")
+    start = text.index("\npreamble:\n") + 1
+    end = text.index("\n\n", start)
+    write(sources, NOTES, text[:start] + "preamble: 序言回顾了两国元首的会晤。" + text[end:])
+    line = line_of(sources, NOTES, "preamble:")
+    assert str(error_of(sources)) == f"{NOTES}:{line}: 'preamble' must give 'zh' and 'en'"
 
 
 # --- the reference register ---------------------------------------------------------------------
@@ -106,6 +110,17 @@ def test_glossary_match_that_is_not_a_list(sources):
     edit(sources, GLOSSARY, "  match: [common but differentiated responsibilities and respective capabilities]",
          "  match: common but differentiated responsibilities and respective capabilities")
     assert str(error_of(sources)) == f"{GLOSSARY}:{line} [cbdr-rc]: 'match' lists the term's English forms"
+
+
+def test_glossary_term_whose_english_forms_miss_the_translation_names_the_unit(sources):
+    """Release 1.1's fault: the English said a coinage the glossary's forms did not match, so the term was
+    explained to Chinese readers only."""
+    line = line_of(sources, "docs/en/cop28.md", "{#p24-8}")
+    edit(sources, GLOSSARY, "  match: [new collective quantified goal on climate finance, new collective quantified goal]",
+         "  match: [new collective quantified finance goal]")
+    error = error_of(sources)
+    assert (error.where.file, error.where.line, error.unit) == ("docs/en/cop28.md", line, "p24-8")
+    assert "新的集体量化资金目标" in error.message and "new collective quantified finance goal" in error.message
 
 
 # --- fixed terms (scripts/sources/translation.py) -----------------------------------------------------------

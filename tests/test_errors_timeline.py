@@ -5,6 +5,8 @@ or the first later development (relation: related), in one place."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.editing import copy_for_loading, edit, error_of, line_of
@@ -20,6 +22,14 @@ def sources(tmp_path):
 
 def first_entry_line(sources, needle: str) -> int:
     return line_of(sources, TIMELINE, needle, after=f"{FIRST}:")
+
+
+def first_as_of(sources) -> str:
+    """The first entry's `as_of: YYYY-MM` as written: its month moves with every check of the statuses."""
+    text = (sources / TIMELINE).read_text(encoding="utf-8")
+    found = re.search(r"as_of: \d{4}-\d{2}\b", text[text.index(f"\n{FIRST}:"):])
+    assert found, f"{FIRST} has no as_of"
+    return found[0]
 
 
 def test_unknown_kind(sources):
@@ -95,20 +105,22 @@ def test_status_source_that_is_not_registered(sources):
 
 def test_status_without_the_date_it_was_checked(sources):
     line = first_entry_line(sources, "status:")
-    edit(sources, TIMELINE, "    as_of: 2026-11\n", "")
+    edit(sources, TIMELINE, f"    {first_as_of(sources)}\n", "")
     assert str(error_of(sources)) == (
         f"{TIMELINE}:{line} [{FIRST}]: a status needs 'as_of': when the edition last checked it")
 
 
 def test_status_checked_as_of_a_year(sources):
-    line = first_entry_line(sources, "as_of: 2026-11")
-    edit(sources, TIMELINE, "as_of: 2026-11", "as_of: 2026")
+    as_of = first_as_of(sources)
+    line = first_entry_line(sources, as_of)
+    edit(sources, TIMELINE, as_of, "as_of: 2026")
     assert str(error_of(sources)) == f"{TIMELINE}:{line} [{FIRST}]: 'as_of' is a month or a day (YYYY-MM[-DD])"
 
 
 def test_status_checked_before_it_happened(sources):
-    line = first_entry_line(sources, "as_of: 2026-11")
-    edit(sources, TIMELINE, "as_of: 2026-11", "as_of: 2021-03")
+    as_of = first_as_of(sources)
+    line = first_entry_line(sources, as_of)
+    edit(sources, TIMELINE, as_of, "as_of: 2021-03")
     assert str(error_of(sources)) == (
         f"{TIMELINE}:{line} [{FIRST}]: checked as of 2021-03 but dated 2021-04-17: a status cannot report what had "
         "not happened when it was checked")

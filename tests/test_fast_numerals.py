@@ -29,6 +29,8 @@ def test_no_clause_numeral_outside_one_to_ninety_nine(n):
     ("在21世纪20年代", "in the 2020s", {"2020"}),
     # 1000亿 = 1000 × 10^8 = 10^11 = one hundred billion
     ("每年1000亿美元", "USD 100 billion a year", {"100000000000"}),
+    # the same with the no-break spaces the translation sets, so that "100" and "billion" never part
+    ("每年1000亿美元", "USD\u00a0100\u00a0billion a year", {"100000000000"}),
     # 1.5亿 = 1.5 × 10^8 = a hundred and fifty million
     ("1.5亿吨", "0.15 billion tonnes", {"150000000"}),
     # a temperature: a decimal stays one number, whatever stands between it and its unit

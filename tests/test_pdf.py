@@ -246,6 +246,7 @@ def test_no_run_of_near_empty_pages(site, edition):
     timeline, the references cited) or it is the last page."""
     path = site / pdf_paths()[edition]
     shares = body_bottoms(path)
+    # The parts begin where their bookmarks point (whatever order the page's text comes out in).
     reader = PdfReader(path)
     starts = {reader.get_destination_page_number(item) for item in reader.outline
               if not isinstance(item, list) and re.search("时间线|On the timeline|参考文献|References", item.title or "")}

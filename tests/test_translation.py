@@ -62,22 +62,22 @@ def test_translators_note_on_a_unit_that_does_not_exist(source_copy):
 
 def test_a_bracket_that_is_not_marked_up_stops_the_build(source_copy):
     line = line_of(source_copy, "docs/en/energy-transition.md", "{#p6}")
-    edit(source_copy, "docs/en/energy-transition.md", "G20 Leaders'", "G20 [New Delhi] Leaders'")
+    edit(source_copy, "docs/en/energy-transition.md", "G20 Leaders’", "G20 [New Delhi] Leaders’")
     error = error_of(source_copy)
     assert (error.where.file, error.where.line, error.unit) == ("docs/en/energy-transition.md", line, "p6")
     assert "[+words+]" in error.message
 
 
 def test_a_marked_insertion_is_shown_in_brackets_and_kept_apart(source_copy):
-    edit(source_copy, "docs/en/energy-transition.md", "G20 Leaders'", "G20 [+New Delhi+] Leaders'")
+    edit(source_copy, "docs/en/energy-transition.md", "G20 Leaders’", "G20 [+New Delhi+] Leaders’")
     rerelease(source_copy, "p6")
     unit = load(source_copy).unit("p6")
-    assert "G20 [New Delhi] Leaders' Declaration" in unit.text.en
+    assert "G20 [New Delhi] Leaders’ Declaration" in unit.text.en
     (start, end), = unit.insertions
     assert unit.text.en[start:end] == "[New Delhi]"
     # The citation mark after the name still stands right after "Declaration".
     mark, = unit.marks["en"]
-    assert unit.text.en[:mark.offset].endswith("Leaders' Declaration")
+    assert unit.text.en[:mark.offset].endswith("Leaders’ Declaration")
 
 
 def test_status_without_as_of_or_source_stops_the_build(source_copy):

@@ -79,7 +79,7 @@ def _run(args: argparse.Namespace, site: Path | None) -> int:
         pages = prepare.prepare(ROOT, args.build_dir, statement, config, generator.theme_dirs())
         if site is None:
             return 0
-        generator.generate(args.build_dir, site, quiet=True)
+        generator.generate(args.build_dir, site)
         prepare_jieba(statement.search)
         finish.finish(statement, ROOT, site, config, pages, preview=args.preview)
     except SourceError as error:
@@ -99,6 +99,10 @@ def _serve(args: argparse.Namespace, rest: list[str]) -> int:
     from scripts.build.serve import serve
 
     host, _, port = args.dev_addr.rpartition(":")
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        print(f"Not an address: {args.dev_addr!r}; give HOST:PORT, e.g. make serve ADDR=127.0.0.1:8001",
+              file=sys.stderr)
+        return 2
     return serve(ROOT, host or "127.0.0.1", int(port))
 
 

@@ -105,9 +105,11 @@ def serve(root: Path, host: str, port: int, build: Path | None = None) -> int:
     try:
         server = http.server.ThreadingHTTPServer((host, port), partial(_Handler, preview=preview))
     except OSError as error:
-        print(f"Cannot serve at {host}:{port}: {error.strerror} (another server? try --dev-addr {host}:8001)")
+        print(f"Cannot serve at {host}:{port}: {error.strerror} (another server there? choose another address: "
+              f"make serve ADDR={host}:{port + 1})", flush=True)
         return 1
     seen = sources(root)  # before the first build: an edit saved while it runs is built next, not lost
+    print(f"Building the preview for http://{host}:{port}/ (the first build takes a few seconds) ...", flush=True)
     preview.rebuild()
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Serving the preview at http://{host}:{port}/ (Ctrl-C stops)", flush=True)

@@ -341,6 +341,22 @@ class PageContext:
     def date(self, reference: Reference) -> str:
         return format_when(reference.when, self.lang)
 
+    @staticmethod
+    def gbt_title(reference: Reference) -> str:
+        """A Chinese title as a GB/T 7714 list gives it: without the 书名号 it opens with (the 〈〉 nested
+        inside them become 《》); a title that names a document further on keeps its marks."""
+        title = reference.title.zh
+        if not title.startswith("《"):
+            return title
+        end = title.index("》")  # nested titles use 〈〉, so the first 》 closes the opening 《
+        inner = title[1:end].replace("〈", "《").replace("〉", "》")
+        return inner + title[end + 1:]
+
+    @staticmethod
+    def gbt_date(reference: Reference) -> str:
+        """The date a GB/T 7714 entry gives: as written in the register, the first day of a span."""
+        return reference.when.iso.partition("/")[0]
+
 
 _HAN_RUN = re.compile(f"([{HAN}\u3000-\u303f\uff00-\uffef]+)")  # with CJK punctuation
 

@@ -44,6 +44,16 @@ def term_spans(terms: tuple[Term, ...], units: list[Unit]) -> dict[tuple[str, La
         if not any(span.term == term.key for (_, lang), found in spans.items() if lang == "zh" for span in found):
             raise SourceError(term.where or Location(FILE),
                               f"the Chinese form '{term.zh}' occurs nowhere in the statement's text", term.key)
+    # A term marked in a unit's Chinese is marked in its English too: otherwise its 'match' misses the
+    # rendering the English uses, and the English reader never sees the explanation.
+    by_key = {term.key: term for term in terms}
+    for unit in units:
+        english = {span.term for span in spans.get((unit.id, "en"), ())}
+        for span in spans.get((unit.id, "zh"), ()):
+            if span.term not in english:
+                term = by_key[span.term]
+                raise SourceError(unit.where["en"], f"the Chinese has the glossary term {term.zh}, but none of its "
+                                  f"English forms {list(term.match)} ({term.where}) is in the English", unit.id)
     return spans
 
 

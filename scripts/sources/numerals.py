@@ -31,7 +31,8 @@ _ZH_RULES = (
 _EN_RULES = (
     (re.compile(r"\b(\d{4})s\b"), lambda m: f" {m[1]} "),
     (re.compile(r"\b(\d+)(?:st|nd|rd|th)\b"), lambda m: f" {m[1]} "),
-    (re.compile(r"(\d+(?:\.\d+)?) billion\b"), lambda m: f" {_plain(float(m[1]) * 1e9)} "),
+    # \s: the English sets a no-break space between a number and its unit
+    (re.compile(r"(\d+(?:\.\d+)?)\s+billion\b"), lambda m: f" {_plain(float(m[1]) * 1e9)} "),
 )
 # A number glued to letters is part of a name (COP28, CO2, G20), not a quantity.
 _NUMBER = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![A-Za-z\d])")
