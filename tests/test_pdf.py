@@ -491,7 +491,8 @@ def test_every_printed_web_address_is_a_live_link(site, statement, edition):
     for key in cited:
         source = statement.reference(key).source
         for lang in ("zh", "en"):
-            addresses.update(re.findall(r"https?://[^\s，。；）]+[^\s，。；）.]", source[lang] if source else ""))
+            # an address ends before the punctuation that follows it in the sentence
+            addresses.update(re.findall(r"https?://[^\s，。；、）(),]+[^\s，。；、）(),.;:]", source[lang] if source else ""))
     assert addresses <= uris, sorted(addresses - uris)[:5]
 
 
