@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 import subprocess
 import xml.etree.ElementTree as ET
@@ -526,6 +527,7 @@ def test_title_page_names_the_release_its_date_and_how_to_cite(site, statement, 
     day = release["date"]
     title_page = squeeze(PdfReader(site / pdf_paths()[edition]).pages[0].extract_text(), "zh")
     assert release["version"] in title_page
-    assert (f"{day.day}November{day.year}" if edition == "en" else f"{day.year}年{day.month}月{day.day}日") in title_page
+    english_day = f"{day.day}{calendar.month_name[day.month]}{day.year}"
+    assert (english_day if edition == "en" else f"{day.year}年{day.month}月{day.day}日") in title_page
     assert ("Howtocite" if edition == "en" else "引用") in title_page
     assert "example" not in title_page
