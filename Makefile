@@ -27,7 +27,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 # Debian packages: the PDFs' CJK font and WeasyPrint's Pango (every build); the browser, Java for vnu
 # and poppler for the tests.
-BUILD_DEPS := fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0
+BUILD_DEPS := fonts-noto-cjk fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0
 TEST_DEPS  := $(BUILD_DEPS) chromium default-jre-headless poppler-utils
 # Node.js and npm (citeproc-js, ajv; Lighthouse for bench) from Debian only where no node is on PATH: a machine
 # with another build of Node.js (NodeSource's carries npm in its nodejs package) cannot take Debian's npm beside it.

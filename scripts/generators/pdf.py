@@ -1,29 +1,47 @@
 """Typeset PDFs of the statement (Chinese, English, bilingual), from print HTML made from the model.
 
-WeasyPrint lays out the print HTML (scripts/generators/print/) with page counters, bookmarks and endnotes: calls
-stand where the statement's marks stand, and the references cited follow the timeline.
-The CJK font is named, never left to fallback: without it the build stops with one line.
+WeasyPrint lays out the print HTML (scripts/generators/print/) with running heads, bookmarks and endnotes.
+Each script has its own face: Chinese in Noto Serif CJK SC, English in Noto Serif, both named and never left
+to fallback (without them the build stops with one line). Line breaking follows the W3C's clreq: a note call
+is tied to the character before it and the closing punctuation after it, and two full-width marks in a row
+are set close. The three PDFs are written in parallel processes.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import os
+import re
 import shutil
 import subprocess
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
 from pathlib import Path
 from urllib.parse import urlparse
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from scripts.dates import format_when
+from scripts.dates import format_when, parse_when
 from scripts.sources.releases import release_words
 from scripts.model import HTML_LANG, Lang, Mark, Statement
 
 EDITIONS = ("zh", "en", "bilingual")
-FONT = "Noto Serif CJK SC"
+FONTS = {"Noto Serif CJK SC": "fonts-noto-cjk", "Noto Serif": "fonts-noto-core"}  # face: its Debian package
 PDF_DIR = "pdf"
 PRINT = Path(__file__).with_name("print")  # the print HTML's template and stylesheet
+
+CLOSING = "，。、；：？！）》」』】…”’"  # clreq: never at the start of a line
+OPENING = "（《「『【“‘"
+# A call's company: the character (Chinese) or word (English) before it, closing marks included, and the
+# closing punctuation after it.
+_BEFORE = {"zh": re.compile(rf"[^\s{CLOSING}]?[{CLOSING}]*$"), "en": re.compile(r"\S*$")}
+_AFTER = {"zh": re.compile(rf"^[{CLOSING}]*"), "en": re.compile(r"^[.,;:!?)\]”’…]*")}
+# Two full-width marks in a row: the first, when its right half is blank, is set half width (clreq 3.1.6).
+_SQUEEZABLE = "，。、；：）》」』】”’"
+_PAIR = re.compile(f"[{_SQUEEZABLE}](?=[{CLOSING}{OPENING}])")
+# A run of such marks, with the character before it and, after an opening mark, the character it opens.
+_RUN = re.compile(f"[^{CLOSING}{OPENING}]?(?:[{_SQUEEZABLE}](?=[{CLOSING}{OPENING}]))+(?:[{CLOSING}]|[{OPENING}]+.?)")
+_SYMBOL = re.compile(r"\d+/[A-Z]+\.\d+")  # a UN decision symbol, never broken at its slash
+_URL = re.compile(r"https?://[^\s，。；、）(),]+[^\s，。；、）(),.;:]")  # a web address in running text
 
 
 class PdfError(RuntimeError):
@@ -35,98 +53,238 @@ def pdf_paths() -> dict[str, str]:
     return {edition: f"{PDF_DIR}/sunnylands-statement-{edition}.pdf" for edition in EDITIONS}
 
 
-def check_font() -> None:
-    listing = shutil.which("fc-list") and subprocess.run(["fc-list", f":family={FONT}"], capture_output=True,
-                                                         text=True).stdout.strip()
-    if not listing:
-        raise PdfError(f"PDFs need the font '{FONT}': install it with `apt-get install fonts-noto-cjk` "
-                       "(`make build` does where it can)")
-
-
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+def check_fonts() -> None:
+    for font, package in FONTS.items():
+        listing = shutil.which("fc-list") and subprocess.run(["fc-list", f":family={font}"], capture_output=True,
+                                                             text=True).stdout.strip()
+        if not listing:
+            raise PdfError(f"PDFs need the font '{font}': install it with `apt-get install {package}` "
+                           "(`make build` does where it can)")
 
 
 def is_configured(site_url: str | None) -> bool:
-    """False for an unknown address (None) or a placeholder (a reserved .example host): the PDFs then
-    print no address."""
+    """False for no address or the placeholder (a reserved .example host): the PDFs then print no domain."""
     host = urlparse(site_url or "").hostname or ""
     return bool(host) and not (host == "example" or host.endswith(".example"))
 
 
+def typographic(text: str) -> str:
+    """English with typographic quotes and apostrophes (one character for one: offsets stay true)."""
+    text = re.sub(r"(?<=\w)'|'(?=[\s.,;:!?)]|$)", "’", text)
+    text = re.sub(r"(?:^|(?<=[\s(\[—–-]))\"", "“", text.replace("'", "‘"))
+    return text.replace('"', "”")
+
+
+@dataclass(frozen=True)
+class Half:
+    """A full-width mark set half width, because the mark after it brings its own space."""
+
+    mark: str
+
+
+@dataclass(frozen=True)
+class Calls:
+    """Note calls at one place: their numbers, in reading order."""
+
+    numbers: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Tie:
+    """What may not be broken apart: a call with the character before it and the punctuation after it, or
+    two marks set close with the character before them."""
+
+    parts: tuple[str | Half | Calls, ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    """A web address in running text, printed and linked."""
+
+    url: str
+
+
+Piece = str | Half | Tie | Link
+
+
 class Endnotes:
-    """The references a PDF cites, numbered in order of first call; a call is the number in superscript
-    digits, several calls at one place joined by ˒ (so that ²˒³ never reads as 23)."""
+    """One number per call, in reading order; the endnote of a reference cited again points to its first.
+
+    In the bilingual PDF the English of a block follows its Chinese (`follow`): a reference called in both
+    takes the Chinese call's number, so the two columns carry the same numbers."""
 
     def __init__(self) -> None:
-        self.keys: list[str] = []
+        self.keys: list[str] = []  # the reference of each number, from 1
+        self._last: list[tuple[str, int]] = []  # the previous block's calls, for the block that follows it
 
-    def number(self, key: str) -> int:
-        if key not in self.keys:
-            self.keys.append(key)
-        return self.keys.index(key) + 1
+    def first(self, number: int) -> int:
+        """The number under which this call's reference was first cited (itself, if this is the first)."""
+        return self.keys.index(self.keys[number - 1]) + 1
 
-    @staticmethod
-    def sup(number: int) -> str:
-        return str(number).translate(_SUPERSCRIPT)
+    def _numbers(self, keys: list[str], shared: list[tuple[str, int]]) -> tuple[int, ...]:
+        numbers = []
+        for key in dict.fromkeys(keys):
+            match = next((pair for pair in shared if pair[0] == key), None)
+            if match:
+                shared.remove(match)
+                numbers.append(match[1])
+            else:
+                self.keys.append(key)
+                numbers.append(len(self.keys))
+        return tuple(numbers)
 
-    def pieces(self, text: str, marks: tuple[Mark, ...]) -> list[tuple[str, object]]:
-        """("text", words) and ("call", [numbers]) pieces: each call where its mark stands in the text."""
-        pieces: list[tuple[str, object]] = []
-        last = 0
-        for offset in sorted({mark.offset for mark in marks}):
-            if offset > last:
-                pieces.append(("text", text[last:offset]))
-            pieces.append(("call", list(dict.fromkeys(self.number(mark.key) for mark in marks
-                                                      if mark.offset == offset))))
-            last = offset
-        if last < len(text):
-            pieces.append(("text", text[last:]))
+    def pieces(self, text: str, marks: tuple[Mark, ...], lang: Lang, follow: bool = False) -> list[Piece]:
+        """The text as pieces to set: plain text, and ties holding each call where its mark stands."""
+        shared = list(self._last) if follow else []
+        if lang == "en":
+            text = typographic(text)
+        offsets = sorted({mark.offset for mark in marks})
+        cuts = [0, *offsets, len(text)]
+        texts = [text[start:end] for start, end in zip(cuts, cuts[1:], strict=False)]
+        pieces: list[Piece] = []
+        called: list[tuple[str, int]] = []
+        rest = texts[0]
+        for index, offset in enumerate(offsets):
+            keys = [mark.key for mark in marks if mark.offset == offset]
+            numbers = self._numbers(keys, shared)
+            called.extend(zip(dict.fromkeys(keys), numbers, strict=True))
+            before = rest.rstrip() if lang == "en" else rest  # "COP28 ¹;" → "COP28¹;"
+            start = _BEFORE[lang].search(before).start()  # type: ignore[union-attr]
+            after = _AFTER[lang].match(texts[index + 1]).end()  # type: ignore[union-attr]
+            following = texts[index + 1]
+            pieces += set_close(before[:start], lang)
+            pieces.append(Tie((*_halves(before[start:], lang), Calls(numbers), *_halves(following[:after], lang))))
+            rest = following[after:]
+        pieces += set_close(rest, lang)
+        self._last = called
         return pieces
 
 
+def _halves(text: str, lang: Lang) -> list[str | Half]:
+    if lang != "zh":
+        return [text] if text else []
+    parts: list[str | Half] = []
+    last = 0
+    for match in _PAIR.finditer(text):
+        parts += [text[last:match.start()], Half(match.group())]
+        last = match.end()
+    parts.append(text[last:])
+    return [part for part in parts if part]
+
+
+def set_close(text: str, lang: Lang) -> list[Piece]:
+    """Plain text, with each pair of full-width marks tied to the character before it and set close, each
+    UN decision symbol (1/CP.26) kept whole, and each web address a link."""
+    pieces: list[Piece] = []
+    last = 0
+    for match in _URL.finditer(text):
+        pieces += [*_symbols(text[last:match.start()], lang), Link(match.group())]
+        last = match.end()
+    return pieces + _symbols(text[last:], lang)
+
+
+def _symbols(text: str, lang: Lang) -> list[Piece]:
+    pieces: list[Piece] = []
+    last = 0
+    for match in _SYMBOL.finditer(text):
+        pieces += [*_close(text[last:match.start()], lang), Tie((match.group(),))]
+        last = match.end()
+    return pieces + _close(text[last:], lang)
+
+
+def _close(text: str, lang: Lang) -> list[Piece]:
+    if lang != "zh":
+        return [text] if text else []
+    pieces: list[Piece] = []
+    last = 0
+    for match in _RUN.finditer(text):
+        pieces += [text[last:match.start()], Tie(tuple(_halves(match.group(), lang)))]
+        last = match.end()
+    pieces.append(text[last:])
+    return [piece for piece in pieces if piece]
+
+
+def date_parts(text: str, lang: Lang) -> list[str]:
+    """A Chinese date is cut only where a range may break, after 至 (never 11月10 / 日); an English one
+    breaks at its spaces."""
+    return [part for part in re.split(r"(?<=至)", text) if part] if lang == "zh" else [text]
+
+
 def print_html(statement: Statement, edition: str, site_url: str | None, root: Path) -> str:
+    import weasyprint
+
     env = Environment(loader=FileSystemLoader(PRINT), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.tests["half"] = lambda piece: isinstance(piece, Half)
+    env.tests["link"] = lambda piece: isinstance(piece, Link)
     main: Lang = "en" if edition == "en" else "zh"
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
     configured = is_configured(site_url)
     base = (site_url or "").rstrip("/") + "/"
-
-    def reference(key: str, lang: Lang) -> str:
-        ref = statement.reference(key)
-        stop, comma = ("。", "，") if lang == "zh" else (". ", ", ")
-        where = ref.url or (ref.source[lang] if ref.source else "")
-        return f"{ref.title[lang]}{comma}{format_when(ref.when, lang)}{comma}{ref.body[lang]}{stop}{where}"
+    # One "as of" date for the whole table when every status was checked then, said once above it.
+    checked = {target.status.as_of.iso: target.status.as_of for target in statement.targets if target.status}
+    as_of = next(iter(checked.values())) if len(checked) == 1 else None
 
     def link(path: str) -> str | None:
         """The absolute address of a site path, where the edition has one."""
         return base + path if configured else None
 
+    official = next(text for text in statement.source.official if text.lang == "zh")
+    official_en = next(text for text in statement.source.official if text.lang == "en")
     return env.get_template("document.html").render(
-        statement=statement, edition=edition, ui=statement.ui, html_lang=HTML_LANG, endnotes=Endnotes(),
-        doc_title=statement.title[main] + ("" if edition != "bilingual" else "（中英对照）"),
+        statement=statement, edition=edition, main=main, ui=statement.ui, html_lang=HTML_LANG,
+        endnotes=Endnotes(), date_parts=date_parts, set_close=set_close, typographic=typographic,
+        official=official, official_when=parse_when(official.date), official_en=official_en,
+        official_en_when=parse_when(official_en.date), release_when=parse_when(statement.release.date),
+        common_as_of=as_of,
         authors=("、" if main == "zh" else "; ").join(statement.source.parties[main]),
         parties={"zh": "、".join(statement.source.parties["zh"]), "en": " and ".join(statement.source.parties["en"])},
         home_url={lang: base + statement.page("home").url[lang] for lang in ("zh", "en")}, configured=configured,
-        build_date=dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        reference=reference, link=link, when=format_when,
-        release_line={lang: release_words(statement, "edition_release", lang, statement.release.version,
+        pdf_url=link(pdf_paths()[edition]), link=link, when=format_when,
+        release_date=f"{statement.release.date}T00:00:00Z", generator=f"WeasyPrint {weasyprint.__version__}",
+        release_line={lang: release_words(statement, "pdf_release", lang, statement.release.version,
                                           statement.release.date) for lang in ("zh", "en")})
 
 
-def build_pdfs(statement: Statement, site: Path, site_url: str | None, root: Path) -> dict[str, Path]:
-    """Write the three PDFs into the built site; returns their paths."""
+def column_languages(document: object, pdf: object) -> None:
+    """WeasyPrint tags no structure element with its language, only the catalog: a screen reader would read
+    the bilingual PDF's English column with a Chinese voice. Each parallel row (two cells) is tagged here:
+    the left cell Chinese, the right English."""
+    import pydyf  # type: ignore[import-untyped]
+
+    elements = {obj.reference: obj for obj in pdf.objects  # type: ignore[attr-defined]
+                if isinstance(obj, pydyf.Dictionary) and obj.get("Type") == "/StructElem"}
+    for element in elements.values():
+        if element.get("S") != "/TR":
+            continue
+        cells = [elements[kid] for kid in element.get("K", []) if kid in elements and elements[kid].get("S") == "/TD"]
+        if len(cells) == 2:
+            for cell, lang in zip(cells, (HTML_LANG["zh"], HTML_LANG["en"]), strict=True):
+                cell["Lang"] = pydyf.String(lang)
+
+
+def write_pdf(html: str, target: Path, edition: str, root: Path) -> Path:
+    """One PDF from its print HTML."""
     from weasyprint import CSS, HTML
 
-    check_font()
-    stylesheet = CSS(filename=str(PRINT / "print.css"))
-    written = {}
-    for edition, relative in pdf_paths().items():
-        target = site / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        document = HTML(string=print_html(statement, edition, site_url, root), base_url=str(root))
-        # PDF/UA: tagged (a structure tree for screen readers), with the document's language and title shown.
-        document.write_pdf(target, stylesheets=[stylesheet], pdf_identifier=f"sunnylands-{edition}".encode(),
-                           uncompressed_pdf=False, pdf_variant="pdf/ua-1")
-        written[edition] = target
-    return written
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # PDF/UA: tagged (a structure tree for screen readers), with the document's language and title shown.
+    HTML(string=html, base_url=str(root)).write_pdf(
+        target, stylesheets=[CSS(filename=str(PRINT / "print.css"))], pdf_identifier=f"sunnylands-{edition}".encode(),
+        uncompressed_pdf=False, pdf_variant="pdf/ua-1", finisher=column_languages if edition == "bilingual" else None)
+    return target
+
+
+def build_pdfs(statement: Statement, site: Path, site_url: str | None, root: Path) -> dict[str, Path]:
+    """Write the three PDFs into the built site, in parallel; returns their paths. The bilingual PDF, the
+    longest, is written here while forked processes write the other two."""
+    import weasyprint  # noqa: F401  (loaded once, before the fork)
+
+    check_fonts()
+    jobs = {edition: (print_html(statement, edition, site_url, root), site / relative, edition, root)
+            for edition, relative in pdf_paths().items()}
+    with ProcessPoolExecutor(max_workers=2, mp_context=get_context("fork")) as pool:
+        others = {edition: pool.submit(write_pdf, *job) for edition, job in jobs.items() if edition != "bilingual"}
+        write_pdf(*jobs["bilingual"])
+        for future in others.values():
+            future.result()
+    return {edition: site / relative for edition, relative in pdf_paths().items()}
