@@ -1,5 +1,5 @@
-"""`python -m scripts`: the edition's one entry point (scripts/build/cli.py)."""
+"""`python -m scripts`: the edition's one entry point (scripts/pipeline/cli.py)."""
 
-from scripts.build.cli import main
+from scripts.pipeline.cli import main
 
 raise SystemExit(main())

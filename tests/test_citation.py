@@ -168,7 +168,7 @@ def test_copy_button_puts_the_citation_with_todays_date_on_the_clipboard(browser
     ("https://editors.github.io/sunnylands-statement", "https://editors.github.io/sunnylands-statement/"),
 ])
 def test_only_a_published_address_is_known(value, known):
-    from scripts.build.config import known_address
+    from scripts.pipeline.config import known_address
     assert known_address(value) == known
 
 

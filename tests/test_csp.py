@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from scripts.build.csp import CspError, apply_csp, inline_content, page_policy, source_hash, url_path, with_policy
+from scripts.pipeline.csp import CspError, apply_csp, inline_content, page_policy, source_hash, url_path, with_policy
 
 # The example of the CSP Level 3 specification (§ 2.3.1, "hash-source"): the script `alert('Hello, world.');`
 # is allowed by exactly this source.

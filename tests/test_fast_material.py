@@ -1,5 +1,5 @@
 """Upgrade fences around Material: the edition's copies of its templates are checked against the installed
-Material, and every correction of Material's output (scripts/build/material_fixes.py) stops the build when
+Material, and every correction of Material's output (scripts/pipeline/material_fixes.py) stops the build when
 the output it corrects has changed."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.build.generator import theme_dirs
-from scripts.build.material_fixes import (MaterialChanged, WORKER_GLOB, fix_page_html, fix_search_worker,
+from scripts.pipeline.generator import theme_dirs
+from scripts.pipeline.material_fixes import (MaterialChanged, WORKER_GLOB, fix_page_html, fix_search_worker,
                                           search_worker)
 from tests.conftest import ROOT
 

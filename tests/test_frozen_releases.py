@@ -228,7 +228,7 @@ def test_a_released_editorial_insertion_is_shown_as_the_editions(statement):
     words, as the current text does (here a wording made up for the test: no release has had one yet)."""
     from dataclasses import replace
 
-    from scripts.build.prepare import frozen_page
+    from scripts.pipeline.prepare import frozen_page
     from scripts.generators.render import PageContext
     from scripts.model import Text, Wording
 

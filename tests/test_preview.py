@@ -15,7 +15,7 @@ import urllib.request
 
 import pytest
 
-from scripts.build.serve import Preview
+from scripts.pipeline.serve import Preview
 from tests.conftest import copy_sources
 from tests.editing import edit, line_of
 

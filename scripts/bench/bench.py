@@ -89,10 +89,10 @@ def step_times(site: Path) -> dict[str, list[float]]:
 
 
 def _timed_steps(site: Path, build: Path) -> dict[str, float]:
-    """One build, step by step, in this process: the order of scripts/build/cli.py's `_run`."""
-    from scripts.build import csp, finish, generator, prepare
-    from scripts.build.config import read_config
-    from scripts.build.output import build_epoch
+    """One build, step by step, in this process: the order of scripts/pipeline/cli.py's `_run`."""
+    from scripts.pipeline import csp, finish, generator, prepare
+    from scripts.pipeline.config import read_config
+    from scripts.pipeline.output import build_epoch
     from scripts.generators.pdf import build_pdfs
     from scripts.generators.search_index import prepare_jieba
 

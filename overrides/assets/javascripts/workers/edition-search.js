@@ -4,7 +4,7 @@
 // Material ranks, those whose text (or one of their keywords) holds the whole query come first, each group
 // in Material's order; a title does not count (a unit's title is its section's name, shared by its units).
 // It lives beside Material's worker because that worker loads lunr's languages from "../lunr", relative
-// to the worker that was started (scripts/build/material_fixes.py names both).
+// to the worker that was started (scripts/pipeline/material_fixes.py names both).
 (function () {
   "use strict";
   var SETUP = 0, QUERY = 2, RESULT = 3;  // Material's worker messages

@@ -20,10 +20,10 @@ from typing import Any
 
 import yaml
 
-from scripts.build.config import SiteConfig
-from scripts.build.material_fixes import page_worker
+from scripts.pipeline.config import SiteConfig
+from scripts.pipeline.material_fixes import page_worker
 from scripts.model import LANGS, Lang, Page, Release, Statement, Text
-from scripts.build.output import write_if_changed
+from scripts.pipeline.output import write_if_changed
 from scripts.generators.render import PageContext, Renderer
 from scripts.sources.pages import read_front_matter
 from scripts.sources.releases import release_words

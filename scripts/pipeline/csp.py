@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 
-from scripts.build.output import write_if_changed
+from scripts.pipeline.output import write_if_changed
 
 HEADERS_FILE = "_headers"
 
@@ -175,7 +175,7 @@ def url_path(relative: PurePosixPath) -> str:
 def headers_file(policies: dict[str, str]) -> str:
     """`_headers`: each page's URL path and its policy as a header."""
     lines = ["# Content-Security-Policy of each page, for hosts that read this file (Netlify, Cloudflare Pages).",
-             "# Written by scripts/build/csp.py after the build; each page carries the same policy in a <meta>."]
+             "# Written by scripts/pipeline/csp.py after the build; each page carries the same policy in a <meta>."]
     for path in sorted(policies):
         lines += [path, f"  Content-Security-Policy: {header_policy(policies[path])}"]
     return "\n".join(lines) + "\n"

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import markdown
 
-from scripts.build import csp, material_fixes
+from scripts.pipeline import csp, material_fixes
 from scripts.generators import pdf, search_index, statement_json
-from scripts.build.config import SiteConfig
-from scripts.build.prepare import Prepared
+from scripts.pipeline.config import SiteConfig
+from scripts.pipeline.prepare import Prepared
 from scripts.model import LANGS, Lang, Page, Statement
-from scripts.build.output import write_if_changed
+from scripts.pipeline.output import write_if_changed
 
 
 def finish(statement: Statement, root: Path, site: Path, config: SiteConfig, pages: dict[tuple[Lang, Page], Prepared],

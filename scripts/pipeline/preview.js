@@ -1,4 +1,4 @@
-// The live preview's reload (served by scripts/build/serve.py, never part of the site): reload the page when
+// The live preview's reload (served by scripts/pipeline/serve.py, never part of the site): reload the page when
 // a newer build is ready; while the last build failed, show its error, whole, in a banner over the top of the
 // page that an editor cannot miss (styled here: the preview's pages carry no Content-Security-Policy).
 (function () {

@@ -32,7 +32,7 @@ def fix_page_html(html: str) -> str:
     fixed, count = _CHECKBOX_AUTOCOMPLETE.subn(r"\1", html)
     if '<input class="md-toggle"' in html and count == 0:
         raise MaterialChanged('Material\'s toggle checkboxes no longer carry autocomplete="off"; re-check '
-                              "fix_page_html in scripts/build/material_fixes.py")
+                              "fix_page_html in scripts/pipeline/material_fixes.py")
     return fixed
 
 
@@ -61,5 +61,5 @@ def fix_search_worker(site: Path) -> None:
         return
     if code.count(_CUT_LOOP) != 1:
         raise MaterialChanged(f"{workers[0].name}: the Chinese query cut of Material's search worker changed; "
-                              "re-check the fix in scripts/build/material_fixes.py")
+                              "re-check the fix in scripts/pipeline/material_fixes.py")
     workers[0].write_text(code.replace(_CUT_LOOP, _CUT_LOOP_FIXED), encoding="utf-8")

@@ -61,13 +61,13 @@ def _build(args: argparse.Namespace, rest: list[str]) -> int:
 
 def _run(args: argparse.Namespace, site: Path | None) -> int:
     """prepare, and when a site folder is given, the generator and finish; one line per failure."""
-    from scripts.build import finish, generator, prepare
-    from scripts.build.config import read_config
-    from scripts.build.csp import CspError
+    from scripts.pipeline import finish, generator, prepare
+    from scripts.pipeline.config import read_config
+    from scripts.pipeline.csp import CspError
     from scripts.errors import SourceError
     from scripts.sources.loader import load
-    from scripts.build.material_fixes import MaterialChanged
-    from scripts.build.output import build_epoch
+    from scripts.pipeline.material_fixes import MaterialChanged
+    from scripts.pipeline.output import build_epoch
     from scripts.generators.pdf import PdfError
     from scripts.generators.search_index import prepare_jieba
 
@@ -96,7 +96,7 @@ def _run(args: argparse.Namespace, site: Path | None) -> int:
 
 
 def _serve(args: argparse.Namespace, rest: list[str]) -> int:
-    from scripts.build.serve import serve
+    from scripts.pipeline.serve import serve
 
     host, _, port = args.dev_addr.rpartition(":")
     if not port.isdigit() or not 0 < int(port) < 65536:
@@ -151,9 +151,9 @@ def _release(args: argparse.Namespace, rest: list[str]) -> int:
 
 def _pdf(args: argparse.Namespace, rest: list[str]) -> int:
     """The PDFs alone, into an existing site folder."""
-    from scripts.build.config import read_config
+    from scripts.pipeline.config import read_config
     from scripts.sources.loader import load
-    from scripts.build.output import build_epoch
+    from scripts.pipeline.output import build_epoch
     from scripts.generators.pdf import PdfError, build_pdfs
 
     os.environ.setdefault("SOURCE_DATE_EPOCH", build_epoch(ROOT))
