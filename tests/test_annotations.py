@@ -122,10 +122,11 @@ def test_references_page_lists_exactly_the_citing_units(site, statement):
 #   许振超. “好好干，当一个好工人”[EB/OL]. （2025-02-17）[2025-06-22]. http://…
 # responsible body, full stop; title with its type mark; the date in full-width parentheses; the address.
 # The edition records no access date per address, so the [date of citation] element is left out (the page
-# says so); a document without an address is [Z], dated after its title.
+# says so); a document without an address is [Z], dated the same way after its title. Several authors are
+# separated by commas, with no conjunction.
 _GBT_ONLINE = re.compile(r"(?P<body>.+?)\. (?P<title>.+)\[EB/OL\]\. （(?P<date>[0-9-]+)）\. (?P<url>\S+)\."
                          r"(?P<flag>（网址未经核实）)?")
-_GBT_OTHER = re.compile(r"(?P<body>.+?)\. (?P<title>.+)\[Z\]\. (?P<date>[0-9-]+)\.")
+_GBT_OTHER = re.compile(r"(?P<body>.+?)\. (?P<title>.+)\[Z\]\. （(?P<date>[0-9-]+)）\.")
 
 
 def test_chinese_references_page_is_in_gbt_7714_form(site):
@@ -139,6 +140,7 @@ def test_chinese_references_page_is_in_gbt_7714_form(site):
         match = (_GBT_ONLINE if entry.get("url") else _GBT_OTHER).fullmatch(text)
         assert match, (key, text)
         assert match["body"] == entry["body"]["zh"]
+        assert "、" not in match["body"], (key, text)
         assert match["date"] == str(entry["date"]).partition("/")[0]
         if entry["title"]["zh"].startswith("《"):  # a list drops the marks a title opens with
             assert match["title"] != entry["title"]["zh"] and "〈" not in match["title"], (key, text)
@@ -150,7 +152,10 @@ def test_chinese_references_page_is_in_gbt_7714_form(site):
     assert titles["kigali-amendment"] == "《关于消耗臭氧层物质的蒙特利尔议定书》基加利修正案"
     assert titles["global-stocktake"] == "首次全球盘点成果（第1/CMA.5号决定）"
     assert titles["bali-meeting"] == "习近平主席与拜登总统巴厘岛会晤"
-    assert shown["usd-100bn"] == "发达国家. 每年共同动员1000亿美元用于发展中国家气候行动的目标[Z]. 2009."
+    assert shown["usd-100bn"] == "发达国家. 每年共同动员1000亿美元用于发展中国家气候行动的目标[Z]. （2009）."
+    # A title that opens with its author's name (and abbreviation) does not repeat it.
+    assert titles["ipcc-ar6"] == "第六次评估报告"
+    assert shown["methane-summit-cop28"].startswith("中国，美国，阿联酋. COP28甲烷")
 
 
 def test_links_from_reference_to_clause_and_back(site, statement):

@@ -149,7 +149,7 @@ def _gbt7714(rec: CiteRecord, comma: str, colon: str, parens: str, version: str)
 # translation and ends it "(Original work published 2023)", cited in text as 2023/2026 (Publication
 # Manual 7th ed., 9.39 and 10.2 example 28); Chicago 18 names the translator ("trans." in notes,
 # "Translated by" in the bibliography). The Chinese entries are Chinese-language adaptations of the two
-# styles (neither manual has a Chinese edition), labelled so on the page.
+# styles, labelled so on the page.
 
 def apa(rec: CiteRecord) -> str:
     """Reference-list entry, then the in-text citation with its pinpoint. Group authors are joined by "&"

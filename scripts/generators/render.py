@@ -401,8 +401,9 @@ class PageContext:
     @staticmethod
     def gbt_title(reference: Reference) -> str:
         """A Chinese title as a GB/T 7714 list gives it: without the 书名号 it opens with (the 〈〉 nested
-        inside them become 《》); a title that names a document further on keeps its marks."""
-        title = reference.title.zh
+        inside them become 《》); a title that names a document further on keeps its marks. A title that
+        opens with its author's name (and abbreviation) drops it, as the author field already gives it."""
+        title = _author_prefix(reference.body.zh).sub("", reference.title.zh, count=1) or reference.title.zh
         if not title.startswith("《"):
             return title
         end = title.index("》")  # nested titles use 〈〉, so the first 》 closes the opening 《
@@ -413,6 +414,11 @@ class PageContext:
     def gbt_date(reference: Reference) -> str:
         """The date a GB/T 7714 entry gives: as written in the register, the first day of a span."""
         return reference.when.iso.partition("/")[0]
+
+
+def _author_prefix(author: str) -> re.Pattern[str]:
+    """An author's name at the start of a title, with the abbreviation in brackets that may follow it."""
+    return re.compile("^" + re.escape(author) + r"(?:（[^）]*）)?")
 
 
 _HAN_RUN = re.compile(f"([{HAN}\u3000-\u303f\uff00-\uffef]+)")  # with CJK punctuation
