@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from scripts.model import Lang, Mark, Note, Page, Provenance, Section, Span, Statement, Text, Unit
-from scripts.generators.render import PageContext, Segment, _keep_calls
+from scripts.generators.render import PageContext, Segment, _glue_url_ends, _keep_calls
 
 pytestmark = pytest.mark.fast
 
@@ -191,3 +191,12 @@ def test_a_unit_url_is_its_section_page_and_its_id_in_each_language():
 def test_a_reference_entry_on_the_references_page_of_each_language():
     assert context("home", "zh").reference_url("a") == "references/#ref-a"
     assert context("home", "en").reference_url("a") == "en/references/#ref-a"
+
+
+def test_an_address_keeps_its_last_character_with_the_closing_punctuation_after_it():
+    # clreq: a browser may break an address anywhere, never before the 。 or ； that follows it
+    pieces = _glue_url_ends(Segment("text", "见https://a.example/b/c.html；另见https://d.example/e。完"))
+    assert pieces == [Segment("text", "见https://a.example/b/c.htm"), Segment("nobreak", parts=(Segment("text", "l；"),)),
+                      Segment("text", "另见https://d.example/"), Segment("nobreak", parts=(Segment("text", "e。"),)),
+                      Segment("text", "完")]
+    assert _glue_url_ends(Segment("text", "no address, here.")) == [Segment("text", "no address, here.")]

@@ -191,14 +191,14 @@ class PageContext:
         marked zh-Hans, in Chinese notes English words (call on) passages marked en."""
         return _keep_calls(self._marked(self._segments(note.text[self.lang], note.marks[self.lang], ())))
 
-    def prose(self, value: Text) -> list[Segment]:
+    def prose(self, value: Text, end: str = "") -> list[Segment]:
         """The edition's own text in the page's language; Chinese words in English marked zh-Hans, English
-        words in Chinese marked en."""
-        return self._marked([Segment("text", value[self.lang])])
+        words in Chinese marked en. `end`: the sentence's closing stop, which stays with an address before it."""
+        return self._marked([Segment("text", value[self.lang] + end)])
 
     def _marked(self, segments: list[Segment]) -> list[Segment]:
         mark = _mark_latin if self.lang == "zh" else _mark_han
-        return [part for segment in segments for part in mark(segment)]
+        return [part for segment in segments for glued in _glue_url_ends(segment) for part in mark(glued)]
 
     def apparatus(self, unit: Unit) -> Apparatus:
         """What the page shows around a unit's text: the notes and cross-references on the pages that carry
@@ -480,6 +480,25 @@ def _keep_calls(segments: list[Segment]) -> list[Segment]:
 # English words in Chinese prose: a run of Latin words with a lower-case letter (call on, Special Envoy for
 # Climate Change); acronyms and names of meetings (IPCC, COP28) are the Chinese text's own.
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z’'.\-]*(?:[ ,\-–]+[A-Za-z][A-Za-z’'.\-]*)*")
+
+
+# A web address written out in a note, and the closing punctuation right after it: a browser may break an
+# address anywhere, and so before that punctuation, which clreq forbids at a line's start.
+_URL_END = re.compile("https?://[^\\s。，、；：？！）》」』】…”’]*([^\\s。，、；：？！）》」』】…”’])([。，、；：？！）》」』】…”’]+)")
+
+
+def _glue_url_ends(segment: Segment) -> list[Segment]:
+    """The last character of each address kept on one line with the punctuation after it."""
+    if segment.kind != "text":
+        return [segment]
+    pieces: list[Segment] = []
+    last = 0
+    for match in _URL_END.finditer(segment.text):
+        pieces += [Segment("text", segment.text[last:match.start(1)]),
+                   Segment("nobreak", parts=(Segment("text", match[1] + match[2]),))]
+        last = match.end()
+    pieces.append(Segment("text", segment.text[last:]))
+    return [piece for piece in pieces if piece.text or piece.parts]
 
 
 def _mark_latin(segment: Segment) -> list[Segment]:
