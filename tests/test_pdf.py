@@ -327,7 +327,8 @@ def test_printing_a_page_hides_navigation_and_keeps_notes_and_footnotes(page, se
     assert footnote in text  # the footnote
     assert note in text  # the note, opened for print
     assert f"{server}".rstrip("/") not in text  # printed URLs are the permanent (canonical) ones
-    assert "example" not in text and "#p13" not in text  # a build that knows no address prints none
+    assert "example" not in text  # no made-up address
+    assert "en/methane/#p13" in text  # the unit's path from the edition's home page, as the PDFs print it
 
 
 # --- Type and print craft (issue 19): each judged on the built PDFs, read by poppler or pypdf ---------------
