@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -198,13 +199,15 @@ def test_copying_says_what_happened_also_when_the_clipboard_refuses(browser, ser
     page.goto(server + "en/methane/")
     page.click("#p13 > .edition-unit-main > .edition-tools .edition-copy")
     status = page.locator("[role=status].edition-status-message")
-    assert status.inner_text() == "Copied"
+    expect(status).to_have_text("Copied")  # the clipboard answers asynchronously: wait for the message itself
     refused = browser.new_context()  # no clipboard permission, and no fallback: the copy fails
     page = refused.new_page()
     page.add_init_script("document.execCommand = () => false; navigator.clipboard.writeText = () => Promise.reject(new Error('no'));")
     page.goto(server + "methane/")
     page.click("#p13 > .edition-unit-main > .edition-tools .edition-copy")
-    message = page.locator("[role=status].edition-status-message").inner_text()
+    status = page.locator("[role=status].edition-status-message")
+    expect(status).not_to_have_text("")
+    message = status.inner_text()
     assert message.startswith("无法写入剪贴板") and message.endswith(server + "methane/#p13")
     context.close()
     refused.close()
