@@ -105,6 +105,23 @@ def browser():
 
 
 @pytest.fixture
+def open_page(browser, server):
+    """A page of the built site in a fresh browser context of the given viewport."""
+    contexts = []
+
+    def open_(url: str, viewport: dict, **options):
+        context = browser.new_context(viewport=viewport, **options)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(server + url)
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()

@@ -20,23 +20,6 @@ SECTIONS = ["energy-transition/", "en/energy-transition/", "cop28/", "en/cop28/"
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-@pytest.fixture
-def open_page(browser, server):
-    """A page of the built site in a fresh browser context of the given viewport."""
-    contexts = []
-
-    def open_(url: str, viewport: dict, **options):
-        context = browser.new_context(viewport=viewport, **options)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(server + url)
-        return page
-
-    yield open_
-    for context in contexts:
-        context.close()
-
-
 def boxes(page, selector: str) -> list[dict]:
     """The rendered boxes of every element matching `selector` (none for elements not displayed)."""
     return page.eval_on_selector_all(selector, """elements => elements.map(e => {

@@ -23,23 +23,6 @@ VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1
 CLREQ_NO_LINE_START = "。，、；：？！）》」』】〉〕〗…”’"
 
 
-@pytest.fixture
-def open_page(browser, server):
-    """A page of the built site in a fresh browser context of the given viewport."""
-    contexts = []
-
-    def open_(url: str, viewport: dict, **options):
-        context = browser.new_context(viewport=viewport, **options)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(server + url)
-        return page
-
-    yield open_
-    for context in contexts:
-        context.close()
-
-
 def one_page_per_kind(statement) -> list[str]:
     """A page of every kind in both languages; the full text holds every unit and every note."""
     first = {page.kind: page for page in reversed(statement.pages)}
