@@ -70,10 +70,12 @@ def test_footnote_wording_in_both_languages(site, statement):
     shown = {key: wording for key, wording in footnotes_of(soup(site, "en/methane/")).values()}["kigali-amendment"]
     assert shown == (f"{kigali['title']['en']}, 15 October 2016, {kigali['body']['en']}. {kigali['url']} "
                      f"Source: {kigali['source']['en']}.")
-    # In Chinese the address ends with its own full stop, so that 来源 does not read as part of it.
+    # In Chinese no mark touches an address, so that a copied address takes none with it: 来源 follows a space,
+    # and a source that ends with an address ends there.
     shown = {key: wording for key, wording in footnotes_of(soup(site, "methane/")).values()}["kigali-amendment"]
-    assert shown == (f"{kigali['title']['zh']}，2016年10月15日，{kigali['body']['zh']}。{kigali['url']}。"
-                     f"来源：{kigali['source']['zh']}。")
+    assert kigali["source"]["zh"].endswith(".html")
+    assert shown == (f"{kigali['title']['zh']}，2016年10月15日，{kigali['body']['zh']}。{kigali['url']} "
+                     f"来源：{kigali['source']['zh']}")
     # An address the edition could not confirm says so, in each language's own punctuation.
     entries = register()
     # only an address marked `url_verified: true` counts as confirmed
@@ -83,6 +85,8 @@ def test_footnote_wording_in_both_languages(site, statement):
             for key, wording in footnotes_of(soup(site, statement.page(section.id).url[lang])).values():
                 if entries[key].get("url"):
                     assert (marker in wording) == (entries[key].get("url_verified") is not True), (lang, key, wording)
+                    if lang == "zh":  # said before the address, never glued after it
+                        assert re.search(r"https?://[!-~]+[（。]", wording) is None, (key, wording)
 
 
 def test_same_reference_same_wording_everywhere(site, statement):
@@ -123,9 +127,9 @@ def test_references_page_lists_exactly_the_citing_units(site, statement):
 # responsible body, full stop; title with its type mark; the date in full-width parentheses; the address.
 # The edition records no access date per address, so the [date of citation] element is left out (the page
 # says so); a document without an address is [Z], dated the same way after its title. Several authors are
-# separated by commas, with no conjunction.
-_GBT_ONLINE = re.compile(r"(?P<body>.+?)\. (?P<title>.+)\[EB/OL\]\. （(?P<date>[0-9-]+)）\. (?P<url>\S+)\."
-                         r"(?P<flag>（网址未经核实）)?")
+# separated by full-width commas, with no conjunction. The full stops and square brackets are half-width,
+# the other marks full-width, as the standard's examples set them.
+_GBT_ONLINE = re.compile(r"(?P<body>.+?)\. (?P<title>.+)\[EB/OL\]\. （(?P<date>[0-9-]+)）\. (?P<url>\S+)\.")
 _GBT_OTHER = re.compile(r"(?P<body>.+?)\. (?P<title>.+)\[Z\]\. （(?P<date>[0-9-]+)）\.")
 
 
@@ -134,27 +138,33 @@ def test_chinese_references_page_is_in_gbt_7714_form(site):
     page = soup(site, "references/")
     shown = {entry["data-reference"]: one(entry, ".edition-gbt").get_text()
              for entry in page.select(".edition-reference")}
+    flagged = {entry["data-reference"] for entry in page.select(".edition-reference")
+               if entry.select(".edition-unverified")}
     assert set(shown) == set(entries)
     for key, text in shown.items():
         entry = entries[key]
         match = (_GBT_ONLINE if entry.get("url") else _GBT_OTHER).fullmatch(text)
         assert match, (key, text)
         assert match["body"] == entry["body"]["zh"]
-        assert "、" not in match["body"], (key, text)
+        assert "、" not in match["body"] and not re.search(r"[,:()]", match["body"]), (key, text)
         assert match["date"] == str(entry["date"]).partition("/")[0]
-        if entry["title"]["zh"].startswith("《"):  # a list drops the marks a title opens with
-            assert match["title"] != entry["title"]["zh"] and "〈" not in match["title"], (key, text)
+        # Titles as published: only the outer 书名号 of a title that is one document's name go.
+        assert match["title"].replace("《", "").replace("》", "").replace("〈", "").replace("〉", "") == \
+            entry["title"]["zh"].replace("《", "").replace("》", "").replace("〈", "").replace("〉", ""), (key, text)
         if entry.get("url"):
             assert match["url"] == entry["url"]
-            assert bool(match["flag"]) == (entry.get("url_verified") is not True), key
-    # Titles by hand: the nested title keeps its marks as 《》; a title with no marks is as written.
+        assert (key in flagged) == bool(entry.get("url") and entry.get("url_verified") is not True), key
+    # Titles by hand: a nested document name keeps its marks as 《》; a title with no marks is as written,
+    # its author's name not dropped.
     titles = {key: match["title"] for key, text in shown.items() if (match := _GBT_ONLINE.fullmatch(text))}
     assert titles["kigali-amendment"] == "《关于消耗臭氧层物质的蒙特利尔议定书》基加利修正案"
     assert titles["global-stocktake"] == "首次全球盘点成果（第1/CMA.5号决定）"
     assert titles["bali-meeting"] == "习近平主席与拜登总统巴厘岛会晤"
+    assert titles["paris-art2"] == "《巴黎协定》第二条"
+    assert titles["cop28"] == "《联合国气候变化框架公约》第二十八次缔约方大会（COP28）"
+    assert titles["us-senate-kigali-2022"] == "美国参议院表决同意批准《基加利修正案》"
+    assert titles["ipcc-ar6"].startswith("政府间气候变化专门委员会（IPCC）")
     assert shown["usd-100bn"] == "发达国家. 每年共同动员1000亿美元用于发展中国家气候行动的目标[Z]. （2009）."
-    # A title that opens with its author's name (and abbreviation) does not repeat it.
-    assert titles["ipcc-ar6"] == "第六次评估报告"
     assert shown["methane-summit-cop28"].startswith("中国，美国，阿联酋. COP28甲烷")
 
 

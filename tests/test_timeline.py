@@ -17,7 +17,7 @@ from scripts.sources.loader import load
 from scripts.model import Lang, Statement
 from scripts.sources.timeline import KINDS
 from scripts.generators.timeline_chart import Box, SvgChart, svg_chart, text_boxes, text_width
-from tests.page_html import one, soup
+from tests.page_html import attr, one, soup
 
 
 def figure_of(document) -> dict:
@@ -41,6 +41,21 @@ def test_dates_are_written_the_way_each_language_writes_them(site):
     en = one(soup(site, "en/timeline/"), "#t-subnational-event td").get_text()
     assert (zh, en) == ("2024年上半年", "first half of 2024")
     assert one(soup(site, "en/timeline/"), "#t-cop28 td").get_text() == "30 November – 13 December 2023"
+
+
+def test_a_chinese_status_cell_nests_no_second_colon_after_its_label(site, statement):
+    """On a phone the cell reads 此后进展：已发布（日期），note: GB/T 15834 advises against a colon within the
+    sentence a colon opens, so the status joins its note with a comma (the English keeps its colon)."""
+    for lang, joiner in (("zh", "，"), ("en", ": ")):
+        document = soup(site, statement.page("timeline").url[lang])
+        cells = [cell for cell in document.select("td[data-label]") if cell.select(".edition-status")]
+        assert cells
+        for cell in cells:
+            label = attr(cell, "data-label")
+            assert label.endswith("：" if lang == "zh" else ": ")
+            text = cell.get_text()
+            after_status = text[len(one(cell, ".edition-status").get_text()):]
+            assert re.match(r"(（[^）]*）| \([^)]*\))?" + re.escape(joiner), after_status), (lang, text)
 
 
 def test_every_clause_that_names_a_year_has_a_target(statement):

@@ -196,6 +196,11 @@ class PageContext:
         words in Chinese marked en. `end`: the sentence's closing stop, which stays with an address before it."""
         return self._marked([Segment("text", value[self.lang] + end)])
 
+    def sentence_end(self, value: Text) -> str:
+        """The stop that closes a footnote's sentence: none in Chinese after an address, so that a copied
+        address takes no 。 with it."""
+        return "" if self.lang == "zh" and _ENDS_WITH_URL.search(value.zh) else self.t("stop")
+
     def _marked(self, segments: list[Segment]) -> list[Segment]:
         mark = _mark_latin if self.lang == "zh" else _mark_han
         return [part for segment in segments for glued in _glue_url_ends(segment) for part in mark(glued)]
@@ -400,13 +405,15 @@ class PageContext:
 
     @staticmethod
     def gbt_title(reference: Reference) -> str:
-        """A Chinese title as a GB/T 7714 list gives it: without the 书名号 it opens with (the 〈〉 nested
-        inside them become 《》); a title that names a document further on keeps its marks. A title that
-        opens with its author's name (and abbreviation) drops it, as the author field already gives it."""
-        title = _author_prefix(reference.body.zh).sub("", reference.title.zh, count=1) or reference.title.zh
+        """A Chinese title as a GB/T 7714 list gives it, otherwise as published: the 书名号 around a title that
+        is one document's name are dropped (the 〈〉 nested inside them become 《》), a bracketed addition after
+        it kept; a document named inside a longer title keeps its marks (《巴黎协定》第二条)."""
+        title = reference.title.zh
         if not title.startswith("《"):
             return title
         end = title.index("》")  # nested titles use 〈〉, so the first 》 closes the opening 《
+        if not _ADDITION.fullmatch(title[end + 1:]):
+            return title
         inner = title[1:end].replace("〈", "《").replace("〉", "》")
         return inner + title[end + 1:]
 
@@ -416,9 +423,8 @@ class PageContext:
         return reference.when.iso.partition("/")[0]
 
 
-def _author_prefix(author: str) -> re.Pattern[str]:
-    """An author's name at the start of a title, with the abbreviation in brackets that may follow it."""
-    return re.compile("^" + re.escape(author) + r"(?:（[^）]*）)?")
+# What may follow a document's name in a title that is that name: nothing, or an addition in brackets.
+_ADDITION = re.compile(r"(?:（[^（）]*）)?")
 
 
 _HAN_RUN = re.compile(f"([{HAN}\u3000-\u303f\uff00-\uffef]+)")  # with CJK punctuation
@@ -481,6 +487,8 @@ def _keep_calls(segments: list[Segment]) -> list[Segment]:
 # Climate Change); acronyms and names of meetings (IPCC, COP28) are the Chinese text's own.
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z’'.\-]*(?:[ ,\-–]+[A-Za-z][A-Za-z’'.\-]*)*")
 
+
+_ENDS_WITH_URL = re.compile(r"https?://[!-~]+$")  # an address is ASCII; Chinese after it is not part of it
 
 # A web address written out in a note, and the closing punctuation right after it: a browser may break an
 # address anywhere, and so before that punctuation, which clreq forbids at a line's start.
