@@ -70,6 +70,24 @@ def test_an_edit_to_a_unit_and_to_a_note_shows_after_one_rebuild(preview):
     assert wait_for(base + "en/energy-transition/", "NOTE-EDIT", 90), "the note's edit never showed"
 
 
+def test_an_edit_to_the_chinese_pages_alone_shows_in_the_chinese_site(preview):
+    """The warm worker builds again only the pages an edit changed, each in its own language's config, after
+    pages of the other language: a Chinese page keeps the Chinese site's language and name, the English its."""
+    root, base = preview
+    notes = root / "data/notes.yaml"
+    text = notes.read_text(encoding="utf-8")
+    at = text.index("\n  zh: >-\n", text.index("\np7:\n")) + len("\n  zh: >-\n")
+    notes.write_text(text[:at] + "    ZH-NOTE-EDIT\n" + text[at:], encoding="utf-8")
+    assert wait_for(base + "energy-transition/", "ZH-NOTE-EDIT", 90), "the note's edit never showed"
+    edit(root, "docs/en/energy-transition.md", "(PREVIEW-EDIT)", "(PREVIEW-EDIT-B)")
+    assert wait_for(base + "en/energy-transition/", "(PREVIEW-EDIT-B)", 90), "the unit's edit never showed"
+    for url, lang, name in ((base + "energy-transition/", "zh-Hans", "阳光之乡声明中英对照注释版"),
+                            (base + "en/energy-transition/", "en", "The Sunnylands Statement: An Annotated")):
+        html = fetch(url)
+        assert f'<html lang="{lang}"' in html and "<title>" in html and name in html.split("<title>")[1][:200]
+    assert "ZH-NOTE-EDIT" not in fetch(base + "en/energy-transition/")
+
+
 def state(base: str) -> dict:
     return json.loads(fetch(base + "__preview__/state") or "{}")
 
@@ -127,6 +145,13 @@ def test_a_change_to_the_python_code_applies_without_a_restart(preview):
     assert wait_for(base + "en/energy-transition/", 'href="CODE-EDIT"', 90), "the code's edit never applied"
 
 
+def test_an_edit_to_a_template_shows(preview):
+    root, base = preview
+    edit(root, "overrides/edition/section.html", "{% for u in section.units %}",
+         "<p>TEMPLATE-EDIT</p>\n\n{% for u in section.units %}")
+    assert wait_for(base + "en/energy-transition/", "<p>TEMPLATE-EDIT</p>", 90), "the template's edit never showed"
+
+
 # Each kind of bad edit, built as the preview builds it (no server needed: the build fails before the generator):
 # (file, text there, its replacement, what the error starts with once "file:line: " is put before it).
 BAD_EDITS = {
@@ -149,5 +174,6 @@ def test_a_crash_names_the_edition_file_and_line_that_caused_it(source_copy, tmp
     edit(source_copy, name, old, new)
     preview = Preview(source_copy, tmp_path / "build")
     preview.rebuild()
+    preview.close()
     assert preview.error.startswith(f"{name}:{line}: {exception}"), preview.error
     assert json.loads(preview.state())["error"] == preview.error

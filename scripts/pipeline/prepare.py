@@ -14,6 +14,7 @@ Files are written only when they changed, so that the preview's generator rebuil
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,14 +42,27 @@ class Prepared:
 
     @property
     def text(self) -> str:
-        front = yaml.safe_dump(self.meta, allow_unicode=True, sort_keys=False, width=float("inf"))
-        return f"---\n{front}---\n\n{self.body}"
+        return f"---\n{front_matter(self.meta)}---\n\n{self.body}"
 
 
-def prepare(root: Path, build: Path, statement: Statement, config: SiteConfig,
-            theme_dirs: list[Path]) -> dict[tuple[Lang, Page], Prepared]:
-    """Write the build tree; returns every page by language and page."""
-    renderer = Renderer(root / "overrides" / "edition")
+_FRONT: dict[str, str] = {}  # front matter by its JSON: the preview's warm process dumps the same on every edit
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    key = json.dumps(meta, ensure_ascii=False, default=repr)
+    if key not in _FRONT:
+        if len(_FRONT) > 1000:
+            _FRONT.clear()
+        _FRONT[key] = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=float("inf"))
+    return _FRONT[key]
+
+
+def prepare(root: Path, build: Path, statement: Statement, config: SiteConfig, theme_dirs: list[Path],
+            renderer: Renderer | None = None, changed: set[Path] | None = None) -> dict[tuple[Lang, Page], Prepared]:
+    """Write the build tree; returns every page by language and page. The preview's warm process passes the
+    renderer it keeps (its templates compiled once) and collects in `changed` the files written or removed."""
+    renderer = renderer or Renderer(root / "overrides" / "edition")
+    changed = set() if changed is None else changed
     files = {build / "mkdocs.yml": site_config(root, build, theme_dirs)}
     pages = {(lang, page): prepared_page(root, renderer, statement, page, lang, config.site_url)
              for page in statement.pages for lang in LANGS}
@@ -57,10 +71,10 @@ def prepare(root: Path, build: Path, statement: Statement, config: SiteConfig,
         pages |= {(lang, page): prepared_frozen(renderer, statement, page, release, lang, config.site_url)
                   for lang in LANGS}
     files.update({build / "docs" / lang / page.src: prepared.text for (lang, page), prepared in pages.items()})
-    for path, text in files.items():
-        write_if_changed(path, text)
+    changed.update(path for path, text in files.items() if write_if_changed(path, text))
     for stale in set((build / "docs").rglob("*.md")) - set(files):  # a page since removed from the sources
         stale.unlink()
+        changed.add(stale)
     return pages
 
 
