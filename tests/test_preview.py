@@ -88,6 +88,13 @@ def test_an_edit_to_the_chinese_pages_alone_shows_in_the_chinese_site(preview):
     assert "ZH-NOTE-EDIT" not in fetch(base + "en/energy-transition/")
 
 
+def test_a_retitled_page_shows_in_every_page_s_navigation(preview):
+    """A title stands in every page's navigation: the warm worker hands the edit to a whole build."""
+    root, base = preview
+    edit(root, "docs/en/energy-transition.md", "# Energy Transition", "# Energy Transition Retitled")
+    assert wait_for(base + "en/methane/", "Energy Transition Retitled", 90), "the new title never showed"
+
+
 def state(base: str) -> dict:
     return json.loads(fetch(base + "__preview__/state") or "{}")
 

@@ -9,7 +9,7 @@
                         each release's frozen text (no source page: made from the model and the release's
                         wording), at releases/<version>/ and en/releases/<version>/
 
-Files are written only when they changed, so that the preview's generator rebuilds once per edit.
+Files are written only when they changed, and the preview's warm worker builds again only those it is told were.
 """
 
 from __future__ import annotations
