@@ -201,7 +201,7 @@ def serve(root: Path, host: str, port: int, build: Path | None = None) -> int:
     print(f"Serving the preview at http://{host}:{port}/ (Ctrl-C stops)", flush=True)
     try:
         while True:
-            time.sleep(0.3)
+            time.sleep(0.1)  # a scan takes milliseconds; a save shows sooner
             now = sources(root)
             if now != seen:
                 changed = {path for path in now.keys() | seen.keys() if now.get(path) != seen.get(path)}
