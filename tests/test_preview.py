@@ -116,6 +116,18 @@ def test_a_bad_edit_shows_the_build_error_and_the_preview_recovers(preview):
     assert wait_for_error(base, False) == ""
 
 
+def test_a_broken_link_in_an_edited_page_is_an_error_as_in_a_strict_build(preview):
+    """The warm worker builds the edited page alone, and as strictly as `make build`: MkDocs' warning fails it."""
+    root, base = preview
+    cite = root / "docs/en/cite.md"
+    good = cite.read_text(encoding="utf-8")
+    cite.write_text(good + "\nSee [the missing page](no-such-page.md).\n", encoding="utf-8")
+    error = wait_for_error(base, True)
+    assert error.startswith("WARNING") and "no-such-page.md" in error, error
+    cite.write_text(good, encoding="utf-8")
+    assert wait_for_error(base, False) == ""
+
+
 @pytest.mark.browser
 def test_a_multi_line_error_shows_whole_in_a_banner_over_the_page(preview, page):
     root, base = preview
