@@ -124,7 +124,7 @@ class LiveSite:
         """Build again the pages whose prepared source changed; returns the HTML files written."""
         from mkdocs.commands import build as mkdocs_build
 
-        known = [self.pages.get(path.resolve()) for path in sorted(changed)]
+        known = [self.pages.get(path.resolve()) if path.exists() else None for path in sorted(changed)]
         if not all(built and built.env for built in known):
             raise NeedsFullBuild
         written = []

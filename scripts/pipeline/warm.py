@@ -39,6 +39,7 @@ class Worker:
         self.theme_dirs = generator.theme_dirs()
         self.live = generator.LiveSite(build, site)
         self.pending: set[Path] = set()  # prepared files written since the last good build of their pages
+        self.built = False  # the whole build succeeded: there is a site to update
 
     def whole(self) -> int:
         """Every page, MkDocs' whole build, finish as the preview's (no PDFs, no CSP)."""
@@ -48,17 +49,18 @@ class Worker:
         prepare_jieba(statement.search)
         finish.finish(statement, self.root, self.site, self.config, pages, preview=True)
         self.pending.clear()
+        self.built = True
         return len(pages)
 
     def update(self) -> int:
-        """The pages an edit changed, in the language(s) it changed. A page added, removed or retitled, or a
-        change to the generator's config, needs a whole build, which serve.py makes in a fresh worker, into
+        """The pages an edit changed, in the language(s) it changed. A page added, removed or retitled (a
+        prepared file LiveSite did not build) needs a whole build, which serve.py makes in a fresh worker, into
         the other folder, so that the pages served stay those of the last good build."""
+        if not self.built:
+            raise generator.NeedsFullBuild
         statement = load(self.root, preview=True)
         prepare.prepare(self.root, self.build, statement, self.config, self.theme_dirs, self.renderer,
                         self.pending)
-        if self.build / "mkdocs.yml" in self.pending:
-            raise generator.NeedsFullBuild
         written = self.live.update(self.pending)
         for page in written:
             html = page.read_text(encoding="utf-8")
