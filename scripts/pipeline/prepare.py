@@ -14,7 +14,6 @@ Files are written only when they changed, and the preview's warm worker builds a
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,11 +44,12 @@ class Prepared:
         return f"---\n{front_matter(self.meta)}---\n\n{self.body}"
 
 
-_FRONT: dict[str, str] = {}  # front matter by its JSON: the preview's warm process dumps the same on every edit
+# Front matter by its repr (types included): the preview's warm process dumps the same on every edit.
+_FRONT: dict[str, str] = {}
 
 
 def front_matter(meta: dict[str, Any]) -> str:
-    key = json.dumps(meta, ensure_ascii=False, default=repr)
+    key = repr(meta)
     if key not in _FRONT:
         if len(_FRONT) > 1000:
             _FRONT.clear()
