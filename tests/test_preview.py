@@ -196,3 +196,35 @@ def test_a_crash_names_the_edition_file_and_line_that_caused_it(source_copy, tmp
     preview.close()
     assert preview.error.startswith(f"{name}:{line}: {exception}"), preview.error
     assert json.loads(preview.state())["error"] == preview.error
+
+
+def test_the_warm_worker_s_update_equals_a_whole_build_of_the_edited_sources(source_copy):
+    """The pages the warm worker builds again after an edit to a unit's English and a note's Chinese are, byte for
+    byte, those a whole `build --preview` makes of the edited sources, and so is every page it left alone (the
+    search indexes aside: they are the last whole build's, as the README says)."""
+    worker = subprocess.Popen([sys.executable, "-m", "scripts.pipeline.warm", str(source_copy),
+                               str(source_copy / "build"), str(source_copy / "warm")], cwd=source_copy,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert worker.stdin and worker.stdout
+    assert json.loads(worker.stdout.readline())["ok"]
+    edit(source_copy, "docs/en/energy-transition.md", "Energy Efficiency Forum", "Energy Efficiency Forum (edit Q)")
+    notes = source_copy / "data/notes.yaml"
+    text = notes.read_text(encoding="utf-8")
+    at = text.index("\n  zh: >-\n", text.index("\np7:\n")) + len("\n  zh: >-\n")
+    notes.write_text(text[:at] + "    编者注释有改动。\n" + text[at:], encoding="utf-8")
+    worker.stdin.write("\n")
+    worker.stdin.flush()
+    outcome = json.loads(worker.stdout.readline())
+    worker.stdin.close()
+    worker.wait(timeout=60)
+    assert outcome["ok"] and 0 < outcome["pages"] < 44, outcome
+    subprocess.run([sys.executable, "-m", "scripts", "build", "--preview", "--site-dir", str(source_copy / "whole"),
+                    "--build-dir", str(source_copy / "build-whole")], cwd=source_copy, check=True, capture_output=True)
+    warm, whole = ({path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*")
+                    if path.is_file() and path.name != "search_index.json"}
+                   for site in (source_copy / "warm", source_copy / "whole"))
+    assert "(edit Q)" in whole["en/energy-transition/index.html"].decode()
+    assert "编者注释有改动" in whole["energy-transition/index.html"].decode()
+    assert sorted(warm) == sorted(whole)
+    assert [path for path in warm if warm[path] != whole[path]] == []
+
