@@ -6,7 +6,7 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -310,7 +310,7 @@ class PageContext:
 
     def citations(self, unit: Unit | None) -> dict[str, list[tuple[str, str]]]:
         """Every format for the unit (or the whole statement), cut at the reader's access date."""
-        return {name: _pieces(text) for name, text in citations(self._record(self.lang, unit)).items()}
+        return dict(_cited(self._record(self.lang, unit)))
 
     def coins(self, unit: Unit | None = None) -> str:
         """The COinS context object of a unit (or of the whole statement) for reference managers."""
@@ -520,6 +520,11 @@ def _mark_latin(segment: Segment) -> list[Segment]:
             last = run.end()
     pieces.append(Segment("text", segment.text[last:]))
     return [piece for piece in pieces if piece.text]
+
+
+@lru_cache(maxsize=4096)  # the preview's warm process cites the same units on every edit
+def _cited(record: CiteRecord) -> dict[str, list[tuple[str, str]]]:
+    return {name: _pieces(text) for name, text in citations(record).items()}
 
 
 def _pieces(text: str) -> list[tuple[str, str]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Literal
 
 Op = Literal["same", "del", "ins"]
@@ -21,6 +22,11 @@ def tokens(text: str, lang: str) -> list[str]:
 
 def word_diff(before: str, after: str, lang: str = "en") -> list[tuple[Op, str]]:
     """The pieces of the change from `before` to `after`, adjacent pieces of one kind merged."""
+    return list(_word_diff(before, after, lang))
+
+
+@lru_cache(maxsize=1024)  # the preview's warm process renders the same histories on every edit
+def _word_diff(before: str, after: str, lang: str) -> tuple[tuple[Op, str], ...]:
     a, b = tokens(before, lang), tokens(after, lang)
     pieces: list[tuple[Op, str]] = []
 
@@ -39,4 +45,4 @@ def word_diff(before: str, after: str, lang: str = "en") -> list[tuple[Op, str]]
         else:
             add("del", a[i1:i2])
             add("ins", b[j1:j2])
-    return pieces
+    return tuple(pieces)

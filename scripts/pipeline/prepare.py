@@ -9,7 +9,7 @@
                         each release's frozen text (no source page: made from the model and the release's
                         wording), at releases/<version>/ and en/releases/<version>/
 
-Files are written only when they changed, so that the preview's generator rebuilds once per edit.
+Files are written only when they changed, and the preview's warm worker builds again only those it is told were.
 """
 
 from __future__ import annotations
@@ -41,14 +41,28 @@ class Prepared:
 
     @property
     def text(self) -> str:
-        front = yaml.safe_dump(self.meta, allow_unicode=True, sort_keys=False, width=float("inf"))
-        return f"---\n{front}---\n\n{self.body}"
+        return f"---\n{front_matter(self.meta)}---\n\n{self.body}"
 
 
-def prepare(root: Path, build: Path, statement: Statement, config: SiteConfig,
-            theme_dirs: list[Path]) -> dict[tuple[Lang, Page], Prepared]:
-    """Write the build tree; returns every page by language and page."""
-    renderer = Renderer(root / "overrides" / "edition")
+# Front matter by its repr (types included): the preview's warm process dumps the same on every edit.
+_FRONT: dict[str, str] = {}
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    key = repr(meta)
+    if key not in _FRONT:
+        if len(_FRONT) > 1000:
+            _FRONT.clear()
+        _FRONT[key] = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=float("inf"))
+    return _FRONT[key]
+
+
+def prepare(root: Path, build: Path, statement: Statement, config: SiteConfig, theme_dirs: list[Path],
+            renderer: Renderer | None = None, changed: set[Path] | None = None) -> dict[tuple[Lang, Page], Prepared]:
+    """Write the build tree; returns every page by language and page. The preview's warm process passes the
+    renderer it keeps (its templates compiled once) and collects in `changed` the files written or removed."""
+    renderer = renderer or Renderer(root / "overrides" / "edition")
+    changed = set() if changed is None else changed
     files = {build / "mkdocs.yml": site_config(root, build, theme_dirs)}
     pages = {(lang, page): prepared_page(root, renderer, statement, page, lang, config.site_url)
              for page in statement.pages for lang in LANGS}
@@ -57,10 +71,10 @@ def prepare(root: Path, build: Path, statement: Statement, config: SiteConfig,
         pages |= {(lang, page): prepared_frozen(renderer, statement, page, release, lang, config.site_url)
                   for lang in LANGS}
     files.update({build / "docs" / lang / page.src: prepared.text for (lang, page), prepared in pages.items()})
-    for path, text in files.items():
-        write_if_changed(path, text)
+    changed.update(path for path, text in files.items() if write_if_changed(path, text))
     for stale in set((build / "docs").rglob("*.md")) - set(files):  # a page since removed from the sources
         stale.unlink()
+        changed.add(stale)
     return pages
 
 

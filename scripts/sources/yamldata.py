@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from collections.abc import Iterator
@@ -73,7 +75,14 @@ _Loader.yaml_implicit_resolvers = {
 
 
 def read_yaml(path: Path, name: str) -> YamlFile:
-    text = path.read_text(encoding="utf-8")
+    data, lines = _parsed(path.read_text(encoding="utf-8"), name)
+    return YamlFile(name=name, data=copy.deepcopy(data), lines=dict(lines))  # copies: a caller may change them
+
+
+@lru_cache(maxsize=64)
+def _parsed(text: str, name: str) -> tuple[Any, dict[KeyPath, int]]:
+    """A file's data and lines, parsed once per content: the preview's warm process reloads the model on every
+    edit, and parsing the unchanged files again was most of the loader's time."""
     try:
         data = yaml.load(text, Loader=_Loader)
         node = yaml.compose(text)
@@ -82,7 +91,7 @@ def read_yaml(path: Path, name: str) -> YamlFile:
         raise SourceError(Location(name, mark.line + 1 if mark else None), f"not valid YAML: {exc}") from None
     lines: dict[KeyPath, int] = {} if node is None else {(): node.start_mark.line + 1}  # () is the document
     _collect_lines(node, (), lines)
-    return YamlFile(name=name, data=data, lines=lines)
+    return data, lines
 
 
 def _collect_lines(node: yaml.Node | None, path: KeyPath, lines: dict[KeyPath, int]) -> None:
