@@ -81,3 +81,11 @@ def test_coverage_total_from_a_coverage_report():
 def test_readme_names_date_and_load_of_each_part():
     text = readme_text({"preview": {**PART, "edit_s": [2.0, 2.0, 2.0]}})
     assert "2026-12-08 01:00 UTC, load 1.5" in text and "**missed**" in text
+
+
+def test_a_part_of_the_pages_measured_can_miss_but_not_meet():
+    kinds = {"home (zh)": _page([99, 99, 99], 50.0), "text (en)": {**_page([], 120.0), "scores": []}}
+    perf, others, weight = figures({"pages": {**PART, "kinds": kinds, "pages": 22}})[5:]
+    assert perf.met is None and "1 of 22" in perf.name  # one page scored, all fine: not yet a verdict
+    assert others.met is None
+    assert weight.met is False  # a page over the budget misses it whatever the others weigh

@@ -8,6 +8,7 @@ performance section is written from that file (scripts/bench/report.py), so a pa
     python -m scripts bench --no-test       every part but the timing of `make test` and `make test-fast`
     python -m scripts bench --only pages    one part or more: build, steps, preview, tests, pages
     python -m scripts bench --only pages --page "full_text (en)"   the pages part on some pages only
+    python -m scripts bench --only pages --lighthouse-runs 0        the bytes of each page, without Lighthouse
 """
 
 from __future__ import annotations
@@ -308,8 +309,8 @@ def test_times(folder: Path) -> dict[str, Any]:
             "coverage": coverage_total(result.stdout)}
 
 
-def page_results(folder: Path, statement: Statement, only: list[str]) -> dict[str, Any]:
-    """Bytes of a first visit and Lighthouse scores (LIGHTHOUSE_RUNS runs) of each page kind, on a fresh build."""
+def page_results(folder: Path, statement: Statement, only: list[str], runs: int) -> dict[str, Any]:
+    """Bytes of a first visit and Lighthouse scores (`runs` runs) of each page kind, on a fresh build."""
     site = folder / "site"
     subprocess.run([sys.executable, "-m", "scripts", "build", "--site-dir", str(site),
                     "--build-dir", str(folder / "build")], cwd=ROOT, check=True, capture_output=True)
@@ -320,12 +321,12 @@ def page_results(folder: Path, statement: Statement, only: list[str]) -> dict[st
             if only and not any(wanted in kind for wanted in only):
                 continue
             raw, gz = transferred(base, url, site)
-            scores = [lighthouse(base + url) for _ in range(LIGHTHOUSE_RUNS)] if LIGHTHOUSE.exists() else []
+            scores = [lighthouse(base + url) for _ in range(runs)] if LIGHTHOUSE.exists() else []
             print(f"{kind}: {url} {scores}", flush=True)
             kinds[kind] = {"url": url, "bytes_raw": raw, "bytes_gz": gz, "scores": scores}
     finally:
         httpd.shutdown()
-    return {"kinds": kinds, "search_index": list(search_index(site))}
+    return {"kinds": kinds, "pages": len(page_kinds(statement)), "search_index": list(search_index(site))}
 
 
 def _part(values: dict[str, Any], load: tuple[float, float, float]) -> dict[str, Any]:
@@ -343,6 +344,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", choices=PARTS, help="measure these parts alone")
     parser.add_argument("--no-test", action="store_true", help="leave out `make test` and `make test-fast`")
     parser.add_argument("--page", action="append", default=[], help="the pages part on pages whose kind holds this")
+    parser.add_argument("--lighthouse-runs", type=int, default=LIGHTHOUSE_RUNS, metavar="N",
+                        help=f"Lighthouse runs a page (default {LIGHTHOUSE_RUNS}; 0: bytes alone)")
     parser.add_argument("--table", action="store_true", help="measure nothing: rewrite README's table alone")
     args = parser.parse_args(argv)
     parts = [] if args.table else [part for part in (args.only or PARTS) if not (args.no_test and part == "tests")]
@@ -364,7 +367,7 @@ def main(argv: list[str] | None = None) -> int:
             elif part == "tests":
                 values = test_times(folder)
             else:
-                values = page_results(folder, statement, args.page)
+                values = page_results(folder, statement, args.page, args.lighthouse_runs)
                 if args.page and "pages" in results:  # some pages again: the others keep their last figures
                     values["kinds"] = {**results["pages"]["kinds"], **values["kinds"]}
         results[part] = _part(values, load_average)

@@ -104,8 +104,9 @@ def _page_figures(pages: dict[str, Any] | None) -> list[Figure]:
                 Figure("Lighthouse accessibility, best practices, SEO", "", "100", None, ""),
                 Figure("Every page's first visit, gzipped, before fonts", "", f"≤ {size_target:.0f} KB", None, "")]
     kinds = pages["kinds"]
-    runs = len(next(iter(kinds.values()))["scores"]) if kinds else 0
-    scores = {kind: page_scores(entry["scores"]) for kind, entry in kinds.items()}
+    total = pages.get("pages", len(kinds))
+    scores = {kind: page_scores(entry["scores"]) for kind, entry in kinds.items() if entry["scores"]}
+    runs = min((len(kinds[kind]["scores"]) for kind in scores), default=0)
     perf = {kind: value["performance"] for kind, value in scores.items() if "performance" in value}
     slow = sorted(kind for kind, value in perf.items() if value < perf_target)
     others = [(kind, key, value[key]) for kind, value in scores.items() for key in CATEGORIES[1:] if key in value]
@@ -114,19 +115,24 @@ def _page_figures(pages: dict[str, Any] | None) -> list[Figure]:
     heavy = sorted(kind for kind, size in sizes.items() if size > size_target)
     lowest = min(perf, key=lambda kind: perf[kind]) if perf else None
     heaviest = max(sizes, key=lambda kind: sizes[kind]) if sizes else None
+
+    def verdict_of(measured: int, fine: bool) -> bool | None:
+        """Missed when a measured page misses; met only when every page was measured; else not measured."""
+        return False if measured and not fine else True if measured and measured >= total else None
+
     return [
-        Figure(f"Lighthouse mobile performance, median of {runs} runs, on {len(kinds)} pages (every page kind in both "
-               "languages)",
+        Figure(f"Lighthouse mobile performance, median of {runs} runs, on every page kind in both languages "
+               f"({len(perf)} of {total} pages measured)",
                (f"lowest {perf[lowest]:.0f} ({lowest}); " if lowest else "")
                + (f"{len(slow)} below: {', '.join(slow)}" if slow else "none below"),
-               f"≥ {perf_target} on each", bool(perf) and not slow, when(pages)),
+               f"≥ {perf_target} on each", verdict_of(len(perf), not slow), when(pages)),
         Figure("Lighthouse accessibility, best practices, SEO (same runs)",
-               "; ".join(short) if short else "100 on every page", "100 on each", bool(others) and not short,
-               when(pages)),
-        Figure("Every page's first visit, gzipped, before fonts",
+               "; ".join(short) if short else "100 on every page measured", "100 on each",
+               verdict_of(len(scores), not short), when(pages)),
+        Figure(f"Every page's first visit, gzipped, before fonts ({len(sizes)} of {total} pages measured)",
                (f"heaviest {sizes[heaviest]:.0f} KB ({heaviest}); " if heaviest else "")
                + (f"{len(heavy)} over: {', '.join(heavy)}" if heavy else "none over"),
-               f"≤ {size_target:.0f} KB each", bool(sizes) and not heavy, when(pages)),
+               f"≤ {size_target:.0f} KB each", verdict_of(len(sizes), not heavy), when(pages)),
     ]
 
 
