@@ -183,8 +183,8 @@ def test_first_result_is_the_clause_in_the_readers_language(search_page, server,
 @pytest.mark.parametrize("start, query, unit_id", [("", "基加利", "p13"), ("en/", "Kigali", "p13")])
 def test_the_index_entries_load_when_a_reader_first_searches_not_with_the_page(browser, server, statement, start,
                                                                               query, unit_id):
-    """A page's first visit carries no index entries (issue #22's page budget); the first query fetches its
-    language's entries, once, and finds the clause."""
+    """A page's first visit carries neither the index entries nor Material's search worker and its languages
+    (issue #22's page budget); the first query fetches them, the entries once, and finds the clause."""
     context = browser.new_context()
     fetched: list[str] = []
     context.on("request", lambda request: fetched.append(request.url))
@@ -193,9 +193,11 @@ def test_the_index_entries_load_when_a_reader_first_searches_not_with_the_page(b
     page.wait_for_load_state("networkidle")
     entries = server + start + "search/edition_index.json"
     assert server + start + "search/search_index.json" in fetched and entries not in fetched
+    assert not [url for url in fetched if "/workers/search." in url or "/lunr/" in url]
     results = searched(page, query)
     assert results[0] == server + statement.unit_url(statement.unit(unit_id), "en" if start else "zh")
     searched(page, query[:-1])
+    assert [url for url in fetched if "/workers/search." in url]
     assert fetched.count(entries) == 1 and not [url for url in fetched if url.endswith("edition_index.json")
                                                 and url != entries]
     context.close()
