@@ -89,3 +89,8 @@ def test_a_part_of_the_pages_measured_can_miss_but_not_meet():
     assert perf.met is None and "1 of 22" in perf.name  # one page scored, all fine: not yet a verdict
     assert others.met is None
     assert weight.met is False  # a page over the budget misses it whatever the others weigh
+
+
+def test_load_at_the_end_of_a_part_is_shown_after_its_start():
+    part = {**PART, "load_end": [9.3, 5.0, 2.0], "edit_s": [1.0]}
+    assert "2026-12-08 01:00 UTC, load 1.5 → 9.3" in readme_text({"preview": part})

@@ -329,9 +329,10 @@ def page_results(folder: Path, statement: Statement, only: list[str], runs: int)
     return {"kinds": kinds, "pages": len(page_kinds(statement)), "search_index": list(search_index(site))}
 
 
-def _part(values: dict[str, Any], load: tuple[float, float, float]) -> dict[str, Any]:
-    return {"date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-            "load": [round(value, 2) for value in load], "cores": os.cpu_count(), **values}
+def _part(values: dict[str, Any], started: dt.datetime, load: tuple[float, float, float]) -> dict[str, Any]:
+    """A part's measures with when it started, and the load average (1, 5, 15 minutes) at its start and end."""
+    return {"date": started.strftime("%Y-%m-%d %H:%M UTC"), "load": [round(value, 2) for value in load],
+            "load_end": [round(value, 2) for value in os.getloadavg()], "cores": os.cpu_count(), **values}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -352,7 +353,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
     statement = load(ROOT)
     for part in parts:
-        load_average = os.getloadavg()
+        started, load_average = dt.datetime.now(dt.UTC), os.getloadavg()
         print(f"{part}: load average {load_average[0]:.2f}", flush=True)
         with tempfile.TemporaryDirectory() as temp:
             folder = Path(temp)
@@ -370,7 +371,7 @@ def main(argv: list[str] | None = None) -> int:
                 values = page_results(folder, statement, args.page, args.lighthouse_runs)
                 if args.page and "pages" in results:  # some pages again: the others keep their last figures
                     values["kinds"] = {**results["pages"]["kinds"], **values["kinds"]}
-        results[part] = _part(values, load_average)
+        results[part] = _part(values, started, load_average)
         RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     write_readme(readme_text(results))
     print("README.md: performance table updated from scripts/bench/results.json")

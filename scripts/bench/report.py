@@ -53,8 +53,9 @@ def page_scores(runs: list[dict[str, int]]) -> dict[str, float]:
 
 
 def when(part: dict[str, Any]) -> str:
-    load = part.get("load")
-    return part["date"] + (f", load {load[0]:.1f}" if load else "")
+    """The part's start, and the 1-minute load average at its start (and end, where recorded)."""
+    load, end = part.get("load"), part.get("load_end")
+    return part["date"] + (f", load {load[0]:.1f}" if load else "") + (f" → {end[0]:.1f}" if load and end else "")
 
 
 def figures(results: dict[str, Any]) -> list[Figure]:
@@ -161,9 +162,9 @@ def pages_table(pages: dict[str, Any]) -> list[str]:
 
 def readme_text(results: dict[str, Any]) -> str:
     """The README's performance section between the bench markers."""
-    lines = ["Measured by `make bench` on a shared 2-core machine: the load average (1 minute) at the start of each "
-             "part is given with its date, since other work slows every figure. Lighthouse 12.2.3, mobile "
-             "emulation, pages served with gzip from loopback.", ""]
+    lines = ["Measured by `make bench` on a shared 2-core machine: each part is given with its start and the load "
+             "average (1 minute) at its start (→ at its end), since other work slows every figure. Lighthouse 12.2.3, "
+             "mobile emulation, pages served with gzip from loopback.", ""]
     lines += figures_table(figures(results))
     steps = results.get("steps")
     if steps:
