@@ -43,13 +43,15 @@ def test_build_ratio_is_the_median_of_paired_ratios():
 
 
 def test_make_test_minutes_test_fast_and_coverage():
-    tests = {**PART, "test_s": 481.0, "test_passed": True, "test_fast_s": [9.9, 10.0, 3.0], "coverage": 90.0}
-    slow, fast, cover = figures({"tests": tests})[2:5]
+    tests = {**PART, "test_s": 481.0, "test_passed": True, "coverage": 90.0}
+    fast_tests = {**PART, "test_fast_s": [9.9, 10.0, 3.0]}
+    slow, fast, cover = figures({"test": tests, "test-fast": fast_tests})[2:5]
     assert slow.met is False  # 8 min 1 s
     assert fast.met is True and fast.measured == "9.9 s"
     assert cover.met is True and cover.measured == "90 %"
-    assert figures({"tests": {**tests, "test_fast_s": [10.0]}})[3].met is False  # "under 10 s"
-    assert figures({"tests": {**tests, "coverage": None}})[4].met is False
+    assert figures({"test-fast": {**PART, "test_fast_s": [10.0]}})[3].met is False  # "under 10 s"
+    assert figures({"test": {**tests, "coverage": None}})[4].met is False
+    assert figures({"test-fast": fast_tests})[2].met is None  # make test not timed: no verdict
 
 
 def test_pages_every_kind_must_meet_each_target():

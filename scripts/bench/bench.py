@@ -5,8 +5,8 @@ start in scripts/bench/results.json (the machine is shared); the table between t
 performance section is written from that file (scripts/bench/report.py), so a part run alone keeps the others.
 
     python -m scripts bench                 every part (`make bench`), `make test` included (about 14 min)
-    python -m scripts bench --no-test       every part but the timing of `make test` and `make test-fast`
-    python -m scripts bench --only pages    one part or more: build, steps, preview, tests, pages
+    python -m scripts bench --no-test       every part but the timing of `make test`
+    python -m scripts bench --only pages    one part or more: build, steps, preview, test-fast, test, pages
     python -m scripts bench --only pages --page "full_text (en)"   the pages part on some pages only
     python -m scripts bench --only pages --lighthouse-runs 0        the bytes of each page, without Lighthouse
 """
@@ -53,7 +53,7 @@ STEPS = ("load", "prepare", "mkdocs", "finish", "PDFs", "CSP")
 PREVIEW_RUNS = 3
 TEST_FAST_RUNS = 3
 LIGHTHOUSE_RUNS = 3
-PARTS = ("build", "steps", "preview", "tests", "pages")
+PARTS = ("build", "steps", "preview", "test-fast", "test", "pages")
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
 
@@ -288,25 +288,34 @@ def write_readme(text: str) -> None:
     readme.write_text(f"{head}{START}\n{text}\n{END}{tail}", encoding="utf-8")
 
 
-def test_times(folder: Path) -> dict[str, Any]:
-    """`make test-fast` and `make test` in a clean checkout of the committed tree (the venv linked, not installed)."""
+def clean_checkout(folder: Path) -> Path:
+    """A clone of the committed tree, with the venv linked rather than installed again."""
     checkout = folder / "checkout"
     subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(checkout)], check=True)
     (checkout / ".venv").symlink_to((ROOT / ".venv").resolve())
-    fast = []
+    return checkout
+
+
+def test_fast_times(folder: Path) -> dict[str, Any]:
+    checkout, fast = clean_checkout(folder), []
     for _ in range(TEST_FAST_RUNS):
         start = time.perf_counter()
         subprocess.run(["make", "test-fast"], cwd=checkout, check=True, capture_output=True)
         fast.append(time.perf_counter() - start)
     print(f"make test-fast: {', '.join(f'{t:.2f}' for t in fast)} s", flush=True)
+    return {"test_fast_s": fast}
+
+
+def test_time(folder: Path) -> dict[str, Any]:
+    """`make test` once in a clean checkout (it builds the site itself), and the coverage it reports."""
+    checkout = clean_checkout(folder)
     start = time.perf_counter()
     result = subprocess.run(["make", "test"], cwd=checkout, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     print(f"make test: {elapsed / 60:.1f} min, exit {result.returncode}", flush=True)
     if result.returncode:
         print(result.stdout[-3000:] + result.stderr[-3000:], file=sys.stderr)
-    return {"test_s": elapsed, "test_passed": result.returncode == 0, "test_fast_s": fast,
-            "coverage": coverage_total(result.stdout)}
+    return {"test_s": elapsed, "test_passed": result.returncode == 0, "coverage": coverage_total(result.stdout)}
 
 
 def page_results(folder: Path, statement: Statement, only: list[str], runs: int) -> dict[str, Any]:
@@ -343,13 +352,13 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter,
                                      epilog="\n".join(__doc__.splitlines()[6:]))
     parser.add_argument("--only", nargs="+", choices=PARTS, help="measure these parts alone")
-    parser.add_argument("--no-test", action="store_true", help="leave out `make test` and `make test-fast`")
+    parser.add_argument("--no-test", action="store_true", help="leave out timing `make test` (14 min or more)")
     parser.add_argument("--page", action="append", default=[], help="the pages part on pages whose kind holds this")
     parser.add_argument("--lighthouse-runs", type=int, default=LIGHTHOUSE_RUNS, metavar="N",
                         help=f"Lighthouse runs a page (default {LIGHTHOUSE_RUNS}; 0: bytes alone)")
     parser.add_argument("--table", action="store_true", help="measure nothing: rewrite README's table alone")
     args = parser.parse_args(argv)
-    parts = [] if args.table else [part for part in (args.only or PARTS) if not (args.no_test and part == "tests")]
+    parts = [] if args.table else [part for part in (args.only or PARTS) if not (args.no_test and part == "test")]
     results: dict[str, Any] = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
     statement = load(ROOT)
     for part in parts:
@@ -365,8 +374,10 @@ def main(argv: list[str] | None = None) -> int:
                 (folder / "preview").mkdir()
                 values = {"edit_s": edit_to_page_times(folder / "preview")}
                 print(f"edit to page: {', '.join(f'{t:.2f}' for t in values['edit_s'])} s", flush=True)
-            elif part == "tests":
-                values = test_times(folder)
+            elif part == "test-fast":
+                values = test_fast_times(folder)
+            elif part == "test":
+                values = test_time(folder)
             else:
                 values = page_results(folder, statement, args.page, args.lighthouse_runs)
                 if args.page and "pages" in results:  # some pages again: the others keep their last figures

@@ -61,7 +61,8 @@ def when(part: dict[str, Any]) -> str:
 def figures(results: dict[str, Any]) -> list[Figure]:
     """Every figure of issue #22 in the issue's order; a part not in the results is 'not measured'."""
     out: list[Figure] = []
-    preview, build, tests, pages = (results.get(key) for key in ("preview", "build", "tests", "pages"))
+    preview, build, tests, fast_tests, pages = (results.get(key) for key in ("preview", "build", "test", "test-fast",
+                                                                             "pages"))
     if preview:
         edit = median(preview["edit_s"])
         out.append(Figure(f"Edit to preview: median of {len(preview['edit_s'])} edits to ¶7's English in `make serve`",
@@ -79,20 +80,25 @@ def figures(results: dict[str, Any]) -> list[Figure]:
         out.append(Figure("Full build against a bare build", "", f"≤ {TARGETS['build_ratio']:.0f}×", None, ""))
     if tests:
         minutes = tests["test_s"] / 60
-        fast = median(tests["test_fast_s"])
         passed = "" if tests.get("test_passed", True) else " (it failed)"
         out.append(Figure("`make test` on a clean checkout", f"{minutes:.1f} min{passed}",
                           f"≤ {TARGETS['test_min']:.0f} min", minutes <= TARGETS["test_min"], when(tests)))
-        out.append(Figure(f"`make test-fast`: median of {len(tests['test_fast_s'])} runs", f"{fast:.1f} s",
-                          f"< {TARGETS['test_fast_s']:.0f} s", fast < TARGETS["test_fast_s"], when(tests)))
+    else:
+        out.append(Figure("`make test` on a clean checkout", "", f"≤ {TARGETS['test_min']:.0f} min", None, ""))
+    if fast_tests:
+        fast = median(fast_tests["test_fast_s"])
+        out.append(Figure(f"`make test-fast` on a clean checkout: median of {len(fast_tests['test_fast_s'])} runs",
+                          f"{fast:.1f} s", f"< {TARGETS['test_fast_s']:.0f} s", fast < TARGETS["test_fast_s"],
+                          when(fast_tests)))
+    else:
+        out.append(Figure("`make test-fast`", "", f"< {TARGETS['test_fast_s']:.0f} s", None, ""))
+    if tests:
         cover = tests.get("coverage")
         out.append(Figure("Coverage of scripts/ (`make test`)", "none reported" if cover is None else f"{cover:.0f} %",
                           f"≥ {TARGETS['coverage']:.0f} %", cover is not None and cover >= TARGETS["coverage"],
                           when(tests)))
     else:
-        out += [Figure("`make test` on a clean checkout", "", f"≤ {TARGETS['test_min']:.0f} min", None, ""),
-                Figure("`make test-fast`", "", f"< {TARGETS['test_fast_s']:.0f} s", None, ""),
-                Figure("Coverage of scripts/", "", f"≥ {TARGETS['coverage']:.0f} %", None, "")]
+        out.append(Figure("Coverage of scripts/", "", f"≥ {TARGETS['coverage']:.0f} %", None, ""))
     out += _page_figures(pages)
     return out
 
