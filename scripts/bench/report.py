@@ -14,7 +14,7 @@ from typing import Any
 TARGETS = {"edit_s": 1.5, "build_ratio": 3.0, "test_min": 8.0, "test_fast_s": 10.0, "coverage": 90.0,
            "page_kb_gz": 100.0, "performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-BYTE_KINDS = ("HTML", "CSS", "JS", "data", "fonts")
+BYTE_KINDS = ("HTML", "CSS", "JS", "data", "other", "fonts")
 _TOTAL = re.compile(r"^TOTAL\s.*?(\d+(?:\.\d+)?)%\s*$", re.MULTILINE)
 
 
@@ -133,11 +133,11 @@ def _page_figures(pages: dict[str, Any] | None) -> list[Figure]:
     return [
         Figure(f"Lighthouse mobile performance, median of {runs} runs, on every page kind in both languages "
                f"({len(perf)} of {total} pages measured)",
-               (f"lowest {perf[lowest]:.0f} ({lowest}); " if lowest else "")
+               "" if not perf else (f"lowest {perf[lowest]:.0f} ({lowest}); " if lowest else "")
                + (f"{len(slow)} below: {', '.join(slow)}" if slow else "none below"),
                f"≥ {perf_target} on each", verdict_of(len(perf), not slow), when(pages)),
         Figure("Lighthouse accessibility, best practices, SEO (same runs)",
-               "; ".join(short) if short else "100 on every page measured", "100 on each",
+               "; ".join(short) if short else "100 on every page measured" if scores else "", "100 on each",
                verdict_of(len(scores), not short), when(pages)),
         Figure(f"Every page's first visit, gzipped, before fonts ({len(sizes)} of {total} pages measured)",
                (f"heaviest {sizes[heaviest]:.0f} KB ({heaviest}); " if heaviest else "")
@@ -155,8 +155,8 @@ def figures_table(items: list[Figure]) -> list[str]:
 
 
 def pages_table(pages: dict[str, Any]) -> list[str]:
-    lines = ["| page | HTML | CSS | JS | data | fonts | total gz before fonts | perf. | a11y | best pr. | SEO |",
-             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    header = ("page", *BYTE_KINDS, "total gz before fonts", "perf.", "a11y", "best pr.", "SEO")
+    lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
     for kind, entry in pages["kinds"].items():
         cells = [f"{entry['bytes_raw'].get(key, 0) / 1024:.0f} / {entry['bytes_gz'].get(key, 0) / 1024:.0f}"
                  for key in BYTE_KINDS]
@@ -183,9 +183,10 @@ def readme_text(results: dict[str, Any]) -> str:
                   + "."]
     pages = results.get("pages")
     if pages:
-        if "search_index" in pages:
-            raw, gz = pages["search_index"]
-            lines += ["", f"Search index (Chinese): {raw / 1024:.0f} KB raw, {gz / 1024:.0f} KB gzipped."]
+        if "search_entries" in pages:
+            raw, gz = pages["search_entries"]
+            lines += ["", f"Search index entries (Chinese), fetched at a reader's first query: {raw / 1024:.0f} KB "
+                          f"raw, {gz / 1024:.0f} KB gzipped."]
         lines += ["", "Each page's first visit (bytes are KB raw / KB gzipped) and its Lighthouse scores (median):", ""]
         lines += pages_table(pages)
     return "\n".join(lines)
