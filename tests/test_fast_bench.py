@@ -96,3 +96,10 @@ def test_a_part_of_the_pages_measured_can_miss_but_not_meet():
 def test_load_at_the_end_of_a_part_is_shown_after_its_start():
     part = {**PART, "load_end": [9.3, 5.0, 2.0], "edit_s": [1.0]}
     assert "2026-12-08 01:00 UTC, load 1.5 → 9.3" in readme_text({"preview": part})
+
+
+def test_performance_is_met_only_on_the_median_of_three_runs():
+    kinds = {"home (zh)": _page([99], 50.0)}
+    assert figures({"pages": {**PART, "kinds": kinds, "pages": 1}})[5].met is None  # one run: no verdict yet
+    kinds = {"home (zh)": _page([90], 50.0)}
+    assert figures({"pages": {**PART, "kinds": kinds, "pages": 1}})[5].met is False  # but a low run is a miss

@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from scripts.sources.loader import load  # noqa: E402
 from scripts.model import Statement  # noqa: E402
-from scripts.bench.report import coverage_total, readme_text  # noqa: E402
+from scripts.bench.report import RUNS, coverage_total, readme_text  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent
 RESULTS = BENCH / "results.json"
@@ -52,7 +52,7 @@ STEP_RUNS = 3
 STEPS = ("load", "prepare", "mkdocs", "finish", "PDFs", "CSP")
 PREVIEW_RUNS = 3
 TEST_FAST_RUNS = 3
-LIGHTHOUSE_RUNS = 3
+LIGHTHOUSE_RUNS = RUNS  # the issue judges performance on the median of 3
 PARTS = ("build", "steps", "preview", "test-fast", "test", "pages")
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")

@@ -13,6 +13,7 @@ from typing import Any
 
 TARGETS = {"edit_s": 1.5, "build_ratio": 3.0, "test_min": 8.0, "test_fast_s": 10.0, "coverage": 90.0,
            "page_kb_gz": 100.0, "performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+RUNS = 3  # Lighthouse runs a page whose median the performance target is judged on
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 BYTE_KINDS = ("HTML", "CSS", "JS", "data", "other", "fonts")
 _TOTAL = re.compile(r"^TOTAL\s.*?(\d+(?:\.\d+)?)%\s*$", re.MULTILINE)
@@ -131,11 +132,12 @@ def _page_figures(pages: dict[str, Any] | None) -> list[Figure]:
         return False if measured and not fine else True if measured and measured >= total else None
 
     return [
-        Figure(f"Lighthouse mobile performance, median of {runs} runs, on every page kind in both languages "
-               f"({len(perf)} of {total} pages measured)",
+        Figure(f"Lighthouse mobile performance, median of {runs} run{'' if runs == 1 else 's'} (the issue asks "
+               f"{RUNS}), on every page kind in both languages ({len(perf)} of {total} pages measured)",
                "" if not perf else (f"lowest {perf[lowest]:.0f} ({lowest}); " if lowest else "")
                + (f"{len(slow)} below: {', '.join(slow)}" if slow else "none below"),
-               f"≥ {perf_target} on each", verdict_of(len(perf), not slow), when(pages)),
+               f"≥ {perf_target} on each", verdict_of(len(perf) if runs >= RUNS or slow else 0, not slow),
+               when(pages)),
         Figure("Lighthouse accessibility, best practices, SEO (same runs)",
                "; ".join(short) if short else "100 on every page measured" if scores else "", "100 on each",
                verdict_of(len(scores), not short), when(pages)),
