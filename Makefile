@@ -75,11 +75,14 @@ gates: $(TEST_STAMP)
 	cd tests/node && npm ci --no-audit --no-fund --loglevel=error
 	$(BIN)/python -m pytest -m "not browser"
 
-## bench: by hand, not in CI: build time, bytes per page, Lighthouse; writes README's performance table
+## bench: by hand, not in CI: issue #22's figures (edit to preview, build against a bare build, make test, Lighthouse,
+## page weight), each met or missed, into README's performance table; `make bench BENCH=--no-test` skips timing
+## make test (14 min), `BENCH="--only pages"` measures one part (python -m scripts bench --help)
+BENCH ?=
 bench: $(TEST_STAMP)
 	bash scripts/system-deps.sh chromium $(NODE_DEPS)
 	cd scripts/bench && npm ci --no-audit --no-fund --loglevel=error
-	$(BIN)/python -m scripts bench
+	$(BIN)/python -m scripts bench $(BENCH)
 
 ## permalinks: add new units' URLs to data/permalinks.txt (released URLs are never removed)
 permalinks: $(BUILD_STAMP)

@@ -152,7 +152,7 @@ def test_the_changelog_and_each_earlier_wording_link_to_the_frozen_text(site):
 
 
 def test_frozen_texts_are_kept_out_of_search(site):
-    for index in ("search/search_index.json", "en/search/search_index.json"):
+    for index in ("search/edition_index.json", "en/search/edition_index.json"):
         docs = json.loads((site / index).read_text(encoding="utf-8"))["docs"]
         assert docs and not [doc["location"] for doc in docs if "releases/" in doc["location"]]
 

@@ -179,6 +179,30 @@ def test_first_result_is_the_clause_in_the_readers_language(search_page, server,
         assert href.startswith(server + "en/") == (lang == "en"), f"{query!r}: {href} is in the other language"
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("start, query, unit_id", [("", "基加利", "p13"), ("en/", "Kigali", "p13")])
+def test_the_index_entries_load_when_a_reader_first_searches_not_with_the_page(browser, server, statement, start,
+                                                                              query, unit_id):
+    """A page's first visit carries neither the index entries nor Material's search worker and its languages
+    (issue #22's page budget); the first query fetches them, the entries once, and finds the clause."""
+    context = browser.new_context()
+    fetched: list[str] = []
+    context.on("request", lambda request: fetched.append(request.url))
+    page = context.new_page()
+    page.goto(server + start)
+    page.wait_for_load_state("networkidle")
+    entries = server + start + "search/edition_index.json"
+    assert server + start + "search/search_index.json" in fetched and entries not in fetched
+    assert not [url for url in fetched if "/workers/search." in url or "/lunr/" in url]
+    results = searched(page, query)
+    assert results[0] == server + statement.unit_url(statement.unit(unit_id), "en" if start else "zh")
+    searched(page, query[:-1])
+    assert [url for url in fetched if "/workers/search." in url]
+    assert fetched.count(entries) == 1 and not [url for url in fetched if url.endswith("edition_index.json")
+                                                and url != entries]
+    context.close()
+
+
 # A clause of a section, a lettered item, the preamble, in both languages: following the first result opens
 # the clause's permanent URL with the clause in view, below the header.
 FOLLOWED = [("", "基加利", "p13"), ("", "气候韧性", "p24-10"), ("", "解振华", "preamble"),
@@ -199,7 +223,7 @@ def test_following_the_first_result_opens_the_clause_in_view(page, server, state
 
 
 def test_each_unit_is_one_entry_and_notes_are_not_indexed(site, statement):
-    for lang, path in (("zh", "search/search_index.json"), ("en", "en/search/search_index.json")):
+    for lang, path in (("zh", "search/edition_index.json"), ("en", "en/search/edition_index.json")):
         index = json.loads((site / path).read_text(encoding="utf-8"))
         assert index["config"]["lang"] == [lang]
         units = [doc for doc in index["docs"] if "?u=" in doc["location"]]
@@ -218,7 +242,7 @@ def test_a_dictionary_word_is_one_search_token_wherever_the_statement_uses_it(si
     too). Split as lunr splits it, by the index's own separator, the entry of every unit whose text holds
     such a word has it as one token, so that typing the word finds the unit (煤油气发电 must not be cut
     煤油/气/发电). The browser queries above show the same from the reader's side."""
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((site / "search/edition_index.json").read_text(encoding="utf-8"))
     separator = re.compile(index["config"]["separator"])
     entries = {doc["location"].rpartition("=")[2]: doc["text"] for doc in index["docs"] if "?u=" in doc["location"]}
     words = yaml.safe_load((ROOT / "data/search.yaml").read_text(encoding="utf-8"))["words"]

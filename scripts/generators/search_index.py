@@ -2,8 +2,10 @@
 
 Material indexes a page by its headings, so a clause would be found only as part of its page, and
 the i18n plugin merges both languages into one index. The finish step writes, in Material's
-`search_index.json` format, `search/search_index.json` (Chinese) and `en/search/search_index.json`
-(English, which the English pages load: their search base is `en/`), both made from the model: pages
+`search_index.json` format, `search/edition_index.json` (Chinese) and `en/search/edition_index.json`
+(English), both made from the model, and beside each a `search_index.json` without entries: Material's
+page script fetches that name on every page load (the English pages' search base is `en/`), and the
+edition's search worker fetches the entries only when a reader first types a query. The indexes hold pages
 that show the statement (sections, full text, parallel) by their units alone, the others by their parts
 (cut at headings, as Material cuts them), minus anything marked data-search-exclude. Notes and
 footnotes are never indexed.
@@ -90,6 +92,16 @@ def indexes(statement: Statement, dictionary: SearchDictionary,
         config = {"lang": [lang], "separator": SEPARATOR[lang], "pipeline": PIPELINE[lang], "fields": FIELDS}
         indexes[lang] = json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
     return indexes
+
+
+FULL_INDEX = "edition_index.json"  # beside search_index.json, which Material's page script fetches at load
+
+
+def page_stub(index: str, lang: Lang) -> str:
+    """What every page loads: the index's config alone, naming (from the site root) where its entries are."""
+    config = json.loads(index)["config"]
+    config["edition_index"] = f"{'' if lang == LANGS[0] else lang + '/'}search/{FULL_INDEX}"
+    return json.dumps({"config": config, "docs": []}, ensure_ascii=False, separators=(",", ":"))
 
 
 def _page_docs(path: str, title: str, page: PageText) -> list[dict]:

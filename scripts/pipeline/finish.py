@@ -29,7 +29,9 @@ def finish(statement: Statement, root: Path, site: Path, config: SiteConfig, pag
                                            page.search)
                 for key, page in pages.items()}
     for lang, index in search_index.indexes(statement, statement.search, searched).items():
-        write_if_changed(site / ("" if lang == LANGS[0] else lang) / "search" / "search_index.json", index)
+        folder = site / ("" if lang == LANGS[0] else lang) / "search"
+        write_if_changed(folder / search_index.FULL_INDEX, index)
+        write_if_changed(folder / "search_index.json", search_index.page_stub(index, lang))
     fix_pages(site)
     material_fixes.fix_search_worker(site)
     if not preview:  # the preview injects its reload script inline, which the policy would block
