@@ -663,7 +663,7 @@ def test_title_page_names_the_edition_its_editors_and_says_where_addresses_lead(
     without a known site address, the verso says how to make a unit's path an address: from where the PDF
     was downloaded, less the PDF's own path, which it prints. English has no full-width brackets."""
     title_page = PdfReader(site / pdf_paths()[edition]).pages[0].extract_text()
-    flat = squeeze(title_page, "zh")
+    flat = squeeze(title_page, "zh").replace("’", "'")
     for lang in LANGS_OF[edition]:
         assert flat.count(squeeze(statement.source.edition[lang], "zh")) >= 2, lang
         assert squeeze(statement.ui["pdf_by_editors"][lang], "zh") in flat, lang
@@ -691,3 +691,50 @@ def test_running_heads_never_wrap_and_say_a_shared_name_once(site, edition):
                             and re.search("[A-Za-z]{3}", row)], (number, rows)
         text = " ".join(run.text for run in head)
         assert not re.search(r"(\S+) · \1(\s|$)", text), (number, text)
+
+
+CHINESE = ("二、中美两国认识到气候危机已对世界各国产生日益重要的影响。面对政府间气候变化专门委员会（IPCC）第六次评估报告"
+           "等最新科学发现所发出的警告，两国致力于有效实施《联合国气候变化框架公约》和巴黎协定，“协同控制”译作synergistic "
+           "control，指对温室气体和大气污染物实施协同控制。")
+
+
+def test_justified_chinese_is_flush_right_and_extracts_as_set():
+    """clreq: a justified Chinese line is flush on both sides, the space shared between its characters; the
+    text extracts unchanged (nothing inserted). Oracle: the paragraph's box edge, 100 mm from its left."""
+    from weasyprint import HTML
+
+    from scripts.generators import weasyprint_fixes
+
+    weasyprint_fixes.apply()
+    pdf = HTML(string=f'<p lang="zh" style="margin:0;width:100mm;font:10.5pt/1.7 \'Noto Serif CJK SC\';'
+                      f'text-align:justify">{CHINESE}</p>').write_pdf()
+    raw = subprocess.run(["pdftotext", "-raw", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    assert re.sub(r"\s", "", raw) == re.sub(r"\s", "", CHINESE)
+    xml = subprocess.run(["pdftotext", "-bbox-layout", "-", "-"], input=pdf, capture_output=True,
+                         check=True).stdout.decode()
+    lines = list(ET.fromstring(xml).iter("{http://www.w3.org/1999/xhtml}line"))
+    rights = [float(line.get("xMax", "")) for line in lines]
+    edge = min(float(line.get("xMin", "")) for line in lines) + 100 * 72 / 25.4  # the box's right edge
+    assert len(rights) >= 4
+    assert all(edge - 1.2 < right <= edge + 0.1 for right in rights[:-1]), (edge, rights)
+    assert rights[-1] < edge - 20  # the last line is not stretched
+
+
+def test_chinese_text_lines_end_flush_with_the_measure(site):
+    """In the Chinese PDF, the statement's lines that are not a paragraph's last reach the right edge."""
+    path = site / pdf_paths()["zh"]
+    last = statement_pages(path)
+    edge = 595.28 - 22 * 72 / 25.4 - 6  # the right margin, and the body's 8 px
+    rights = [words[-1].x_max for page, words in printed_lines(path) if 0 < page < last and words[0].y_min > 72]
+    long = [right for right in rights if right > edge - 36]  # lines within 3 em of the edge (no running head)
+    assert max(long) < edge + 0.5  # none beyond the margin (the indented items were, by 6 mm)
+    flush = [right for right in long if edge - 1.2 < right < edge + 0.5]
+    assert len(long) > 150
+    assert len(flush) / len(long) > 0.8, (len(flush), len(long))  # release 1.2: 70 of 204; the rest end paragraphs
+
+
+def test_calls_in_a_row_are_one_group_with_separated_numbers(site):
+    """Two references cited one after the other (notes.yaml: "10 November 2021 [@a] [@b]") print as
+    "2021³¹,³²", never "2021³¹³²", which reads as note 3132."""
+    text = pdf_text(site / pdf_paths()["en"])
+    assert re.search(r"10 November 2021 ?\d+,\d+\.", text), re.findall(r"10 November 2021.{0,12}", text)

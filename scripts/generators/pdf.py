@@ -163,8 +163,15 @@ class Endnotes:
             start = _BEFORE[lang].search(before).start()  # type: ignore[union-attr]
             after = _AFTER[lang].match(texts[index + 1]).end()  # type: ignore[union-attr]
             following = texts[index + 1]
-            pieces += set_close(before[:start], lang)
-            pieces.append(Tie((*_halves(before[start:], lang), Calls(numbers), *_halves(following[:after], lang))))
+            previous = pieces[-1] if pieces and not before else None
+            if isinstance(previous, Tie) and isinstance(previous.parts[-1], Calls):
+                # a call right after a call (2021 [@a] [@b]): one group, its numbers separated (³¹,³²)
+                numbers = previous.parts[-1].numbers + numbers
+                pieces[-1] = Tie((*previous.parts[:-1], Calls(numbers), *_halves(following[:after], lang)))
+            else:
+                pieces += set_close(before[:start], lang)
+                pieces.append(Tie((*_halves(before[start:], lang), Calls(numbers),
+                                   *_halves(following[:after], lang))))
             rest = following[after:]
         pieces += set_close(rest, lang)
         self._last = called
