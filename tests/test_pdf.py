@@ -138,8 +138,10 @@ def test_outline_has_every_section_and_unit(site, statement, edition):
     outline = list(titles(reader.outline))
     for section in statement.sections:  # the bilingual PDF's bookmarks name both: "能源转型 / Energy Transition"
         assert any(title.startswith((section.heading or section.title)[main]) for title in outline)
-    for unit in statement.units():
-        assert any(title.startswith(unit.pinpoint[main]) for title in outline)
+    for unit in statement.units():  # a bookmark begins with a capital, as a heading does: "Preamble"
+        pinpoint = unit.pinpoint[main]
+        assert any(title.startswith(pinpoint[:1].upper() + pinpoint[1:]) for title in outline)
+    assert not [title for title in outline if title[:1].islower()]
 
 
 @pytest.mark.parametrize("edition", list(pdf_paths()))
@@ -531,3 +533,208 @@ def test_title_page_names_the_release_its_date_and_how_to_cite(site, statement, 
     assert (english_day if edition == "en" else f"{day.year}年{day.month}月{day.day}日") in title_page
     assert ("Howtocite" if edition == "en" else "引用") in title_page
     assert "example" not in title_page
+
+
+# --- Line breaking and measure (issue 19, second typographer's read) ----------------------------------------
+
+def _lines(path: Path, edition: str, side: str | None = None) -> list[tuple[int, str]]:
+    """Each printed line's text, with its page; `side` for one column of the bilingual PDF."""
+    middle = 595.28 / 2
+    found = []
+    for page, words in printed_lines(path):
+        kept = [w for w in words if side is None or (w.x_min < middle) == (side == "left")]
+        if kept:
+            found.append((page, " ".join(w.text for w in kept)))
+    return found
+
+
+PARAGRAPH = ('<p lang="en" style="width:80.5mm;font:10pt/1.5 \'Noto Serif\'">21. Reaffirming the nationally '
+             "determined nature of nationally determined contributions and recalling Article 4, paragraph 4, of "
+             "the Paris {agreement} the two countries’ 2035 NDCs will be economy-wide</p>")
+
+
+def _set_lines(html: str) -> list[str]:
+    from weasyprint import HTML
+
+    pdf = HTML(string=html).write_pdf()
+    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout
+    return [line.strip() for line in text.decode().splitlines() if line.strip()]
+
+
+def test_a_word_tied_to_its_call_breaks_the_paragraph_as_the_bare_word_does():
+    """WeasyPrint 70 set "and" alone on a line when the text before a tied word (word + call) fitted only
+    without its trailing space; with the correction the lines are those of the same text without the tie."""
+    from scripts.generators import weasyprint_fixes
+
+    weasyprint_fixes.apply()
+    tied = _set_lines(PARAGRAPH.format(agreement='<span style="white-space:nowrap">Agreement<sup>76</sup>,</span>'))
+    bare = _set_lines(PARAGRAPH.format(agreement="Agreement76,"))
+    assert [line.replace(" 76", "76") for line in tied] == bare
+    assert not [line for line in tied if re.fullmatch("[a-z]{1,3}", line)]
+
+
+def test_a_changed_weasyprint_line_breaker_stops_the_build(monkeypatch):
+    from weasyprint.text import line_break
+
+    from scripts.generators import weasyprint_fixes
+
+    monkeypatch.setattr(line_break, "split_first_line", lambda *args, **kwargs: None)
+    with pytest.raises(weasyprint_fixes.WeasyPrintChanged, match="split_first_line changed"):
+        weasyprint_fixes.apply()
+
+
+@pytest.mark.parametrize("edition", ["en", "bilingual"])
+def test_no_english_line_is_a_lone_little_word_or_a_hyphenated_stub(site, edition):
+    """No line of English holds only a short word ("and") inside a paragraph, and no line ends in a hyphen
+    that the text does not have (automatic hyphenation is off: Jin-/ping, re-/, a URL's declar-/ation)."""
+    path = site / pdf_paths()[edition]
+    lines = _lines(path, edition, "right" if edition == "bilingual" else None)
+    lone = [(page + 1, text) for page, text in lines if re.fullmatch("[a-z]{1,3}", text)]
+    assert not lone, lone
+    # WeasyPrint's own hyphen is U+2010 (the text's hyphens are U+002D, and a line may end after one)
+    hyphenated = [(page + 1, text[-20:]) for page, text in lines if re.search("[\u2010\u00ad]$", text)]
+    assert not hyphenated, hyphenated
+    names = [(page + 1, text[-20:]) for page, text in lines if re.search(r"\b(el-|Jin)$", text)]
+    assert not names, names  # Sharm el-Sheikh and Xi Jinping stay whole
+
+
+@pytest.mark.parametrize("edition", list(pdf_paths()))
+def test_web_addresses_break_only_after_their_punctuation(site, statement, edition):
+    """Every reference address, its printed pieces rejoined, is the address: no hyphen inserted, no break
+    inside "https://" (h/ttps, https:/ /), a line ending in it only after / . - _ ? &."""
+    path = site / pdf_paths()[edition]
+    joined = "\0".join(text for _, text in _lines(path, edition))
+    cited = {mark.key for unit in statement.units() for owner in (unit, statement.notes.get(unit.id),
+                                                                    statement.translation_notes.get(unit.id))
+             if owner for lang in ("zh", "en") for mark in owner.marks.get(lang, ())}
+    urls = {statement.reference(key).url for key in cited if statement.reference(key).url}
+    assert len(urls) > 30
+    for url in urls:
+        pattern = "\0?".join(re.escape(char) for char in url)
+        match = re.search(pattern, joined)
+        assert match, (edition, url)
+        printed = match.group()
+        scheme = re.match("[a-z]+://[^\0]", printed)
+        assert scheme, (edition, printed)
+        breaks = [index for index, char in enumerate(printed) if char == "\0"]
+        assert all(printed[index - 1] in "/.-_?&" for index in breaks), (edition, printed)
+
+
+def test_chinese_dates_keep_their_numbers_with_their_units(site):
+    """clreq: 12 / 月 and 21世纪20 / 年代 are not broken apart (the timeline's 截至2026年12月 above all)."""
+    bad = []
+    for edition, side in (("zh", None), ("bilingual", "left")):
+        lines = _lines(site / pdf_paths()[edition], edition, side)
+        bad += [(edition, page + 1, text[-12:], after[:4])
+                for (page, text), (_, after) in zip(lines, lines[1:], strict=False) if re.search(r"\d$", text) and re.match("[年月日代]|世纪", after)]
+    assert not bad, bad
+
+
+@pytest.mark.parametrize("edition", ["zh", "bilingual"])
+def test_chinese_lines_with_english_words_do_not_gape(site, edition):
+    """WeasyPrint justifies only at spaces: a justified Chinese note line holding English words stretched
+    them ("synergistic␣␣␣control"). Notes are set ragged; no space between two words is wider than half
+    an em of the notes' 8.5 pt."""
+    path = site / pdf_paths()[edition]
+    middle = 595.28 / 2
+    last = statement_pages(path)
+    gaps = [(page + 1, a.text[-10:], b.text[:10], round(b.x_min - a.x_max, 1))
+            for page, words in printed_lines(path) if 0 < page < last
+            for a, b in zip(words, words[1:], strict=False)
+            if (edition == "zh" or (a.x_max < middle) == (b.x_min < middle)) and b.x_min - a.x_max > 4.25]
+    assert not gaps, gaps[:5]
+
+
+def test_english_measure_is_a_readable_line(site):
+    """Bringhurst's measure: text lines (10 pt) at most about 75 characters, notes (8.5 pt) about 90."""
+    path = site / pdf_paths()["en"]
+    last = statement_pages(path)
+    lines = [(max(w.y_max - w.y_min for w in words), " ".join(w.text for w in words))
+             for page, words in printed_lines(path) if 0 < page < last]
+    text = [len(line) for height, line in lines if height > 12.8]
+    notes = [len(line) for height, line in lines if height <= 12.8]
+    assert len(text) > 100 and len(notes) > 100
+    assert max(text) <= 78 and max(notes) <= 90, (max(text), max(notes))
+
+
+@pytest.mark.parametrize("edition", list(pdf_paths()))
+def test_title_page_names_the_edition_its_editors_and_says_where_addresses_lead(site, statement, edition):
+    """The edition's own name and its editors stand on the title page itself (and again in the imprint);
+    without a known site address, the verso says how to make a unit's path an address: from where the PDF
+    was downloaded, less the PDF's own path, which it prints. English has no full-width brackets."""
+    title_page = PdfReader(site / pdf_paths()[edition]).pages[0].extract_text()
+    flat = squeeze(title_page, "zh").replace("’", "'")
+    for lang in LANGS_OF[edition]:
+        assert flat.count(squeeze(statement.source.edition[lang], "zh")) >= 2, lang
+        assert squeeze(statement.ui["pdf_by_editors"][lang], "zh") in flat, lang
+    assert pdf_paths()[edition] in flat
+    if edition == "en":
+        assert not re.search("[（）]", title_page)
+
+
+@pytest.mark.parametrize("edition", list(pdf_paths()))
+def test_running_heads_never_wrap_and_say_a_shared_name_once(site, edition):
+    """A head is one line per language (the bilingual PDF stacks its Chinese over its English, each whole
+    on its line), and a name both languages share is printed once: "COP28", not "COP28 · COP28"."""
+    path = site / pdf_paths()[edition]
+    for number, page in enumerate(PdfReader(path).pages[1:], 1):
+        height = float(page.mediabox.height)
+        head = [run for run in runs(path) if run.page == number and run.y > height - 70]
+        for side in (run.x < 595.28 / 2 for run in head):
+            rows: dict[int, str] = {}
+            for run in head:
+                if (run.x < 595.28 / 2) == side:
+                    rows[round(run.y)] = rows.get(round(run.y), "") + run.text
+            assert len(rows) <= len(LANGS_OF[edition]), (edition, number, rows)
+            if edition == "bilingual":  # one language a line
+                assert not [row for row in rows.values() if re.search("[\u4e00-\u9fff]", row)
+                            and re.search("[A-Za-z]{3}", row)], (number, rows)
+        text = " ".join(run.text for run in head)
+        assert not re.search(r"(\S+) · \1(\s|$)", text), (number, text)
+
+
+CHINESE = ("二、中美两国认识到气候危机已对世界各国产生日益重要的影响。面对政府间气候变化专门委员会（IPCC）第六次评估报告"
+           "等最新科学发现所发出的警告，两国致力于有效实施《联合国气候变化框架公约》和巴黎协定，“协同控制”译作synergistic "
+           "control，指对温室气体和大气污染物实施协同控制。")
+
+
+def test_justified_chinese_is_flush_right_and_extracts_as_set():
+    """clreq: a justified Chinese line is flush on both sides, the space shared between its characters; the
+    text extracts unchanged (nothing inserted). Oracle: the paragraph's box edge, 100 mm from its left."""
+    from weasyprint import HTML
+
+    from scripts.generators import weasyprint_fixes
+
+    weasyprint_fixes.apply()
+    pdf = HTML(string=f'<p lang="zh" style="margin:0;width:100mm;font:10.5pt/1.7 \'Noto Serif CJK SC\';'
+                      f'text-align:justify">{CHINESE}</p>').write_pdf()
+    raw = subprocess.run(["pdftotext", "-raw", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    assert re.sub(r"\s", "", raw) == re.sub(r"\s", "", CHINESE)
+    xml = subprocess.run(["pdftotext", "-bbox-layout", "-", "-"], input=pdf, capture_output=True,
+                         check=True).stdout.decode()
+    lines = list(ET.fromstring(xml).iter("{http://www.w3.org/1999/xhtml}line"))
+    rights = [float(line.get("xMax", "")) for line in lines]
+    edge = min(float(line.get("xMin", "")) for line in lines) + 100 * 72 / 25.4  # the box's right edge
+    assert len(rights) >= 4
+    assert all(edge - 1.2 < right <= edge + 0.1 for right in rights[:-1]), (edge, rights)
+    assert rights[-1] < edge - 20  # the last line is not stretched
+
+
+def test_chinese_text_lines_end_flush_with_the_measure(site):
+    """In the Chinese PDF, the statement's lines that are not a paragraph's last reach the right edge."""
+    path = site / pdf_paths()["zh"]
+    last = statement_pages(path)
+    edge = 595.28 - 22 * 72 / 25.4 - 6  # the right margin, and the body's 8 px
+    rights = [words[-1].x_max for page, words in printed_lines(path) if 0 < page < last and words[0].y_min > 72]
+    long = [right for right in rights if right > edge - 36]  # lines within 3 em of the edge (no running head)
+    assert max(long) < edge + 0.5  # none beyond the margin (the indented items were, by 6 mm)
+    flush = [right for right in long if edge - 1.2 < right < edge + 0.5]
+    assert len(long) > 150
+    assert len(flush) / len(long) > 0.8, (len(flush), len(long))  # release 1.2: 70 of 204; the rest end paragraphs
+
+
+def test_calls_in_a_row_are_one_group_with_separated_numbers(site):
+    """Two references cited one after the other (notes.yaml: "10 November 2021 [@a] [@b]") print as
+    "2021³¹,³²", never "2021³¹³²", which reads as note 3132."""
+    text = pdf_text(site / pdf_paths()["en"])
+    assert re.search(r"10 November 2021 ?\d+,\d+\.", text), re.findall(r"10 November 2021.{0,12}", text)

@@ -31,16 +31,20 @@ PRINT = Path(__file__).with_name("print")  # the print HTML's template and style
 
 CLOSING = "，。、；：？！）》」』】…”’"  # clreq: never at the start of a line
 OPENING = "（《「『【“‘"
-# A call's company: the character (Chinese) or word (English) before it, closing marks included, and the
-# closing punctuation after it.
-_BEFORE = {"zh": re.compile(rf"[^\s{CLOSING}]?[{CLOSING}]*$"), "en": re.compile(r"\S*$")}
+# A call's company: the character (Chinese, with any number before it: 4款) or word (English) before it,
+# closing marks included, and the closing punctuation after it.
+_BEFORE = {"zh": re.compile(rf"(?:\d*[^\s{CLOSING}])?[{CLOSING}]*$"), "en": re.compile(r"\S*$")}
 _AFTER = {"zh": re.compile(rf"^[{CLOSING}]*"), "en": re.compile(r"^[.,;:!?)\]”’…]*")}
 # Two full-width marks in a row: the first, when its right half is blank, is set half width (clreq 3.1.6).
 _SQUEEZABLE = "，。、；：）》」』】”’"
 _PAIR = re.compile(f"[{_SQUEEZABLE}](?=[{CLOSING}{OPENING}])")
 # A run of such marks, with the character before it and, after an opening mark, the character it opens.
 _RUN = re.compile(f"[^{CLOSING}{OPENING}]?(?:[{_SQUEEZABLE}](?=[{CLOSING}{OPENING}]))+(?:[{CLOSING}]|[{OPENING}]+.?)")
-_SYMBOL = re.compile(r"\d+/[A-Z]+\.\d+")  # a UN decision symbol, never broken at its slash
+# Never broken inside: a UN decision symbol (at its slash), and in Chinese a date or period with its units
+# (2026年12月, 21世纪20年代: clreq keeps a number with its unit).
+_SYMBOL = {"en": re.compile(r"\d+/[A-Z]+\.\d+|\b[a-z]+-[A-Z][a-z]+"),  # and a name at its hyphen (el-Sheikh)
+           "zh": re.compile(r"\d+/[A-Z]+\.\d+|\d+世纪\d+年代|(?:\d+年)?\d+月(?:\d+日)?|\d+年(?:代)?")}
+_LATIN = re.compile(r"[A-Za-z](?:[A-Za-z0-9 .'’\-]*[A-Za-z0-9])?")  # Latin words in Chinese text
 _URL = re.compile(r"https?://[^\s，。；、）(),]+[^\s，。；、）(),.;:]")  # a web address in running text
 
 
@@ -104,7 +108,14 @@ class Link:
     url: str
 
 
-Piece = str | Half | Tie | Link
+@dataclass(frozen=True)
+class Latin:
+    """Latin letters in Chinese text (IPCC, synergistic control), set in the Latin face as English is."""
+
+    text: str
+
+
+Piece = str | Half | Tie | Link | Latin
 
 
 class Endnotes:
@@ -152,8 +163,15 @@ class Endnotes:
             start = _BEFORE[lang].search(before).start()  # type: ignore[union-attr]
             after = _AFTER[lang].match(texts[index + 1]).end()  # type: ignore[union-attr]
             following = texts[index + 1]
-            pieces += set_close(before[:start], lang)
-            pieces.append(Tie((*_halves(before[start:], lang), Calls(numbers), *_halves(following[:after], lang))))
+            previous = pieces[-1] if pieces and not before else None
+            if isinstance(previous, Tie) and isinstance(previous.parts[-1], Calls):
+                # a call right after a call (2021 [@a] [@b]): one group, its numbers separated (³¹,³²)
+                numbers = previous.parts[-1].numbers + numbers
+                pieces[-1] = Tie((*previous.parts[:-1], Calls(numbers), *_halves(following[:after], lang)))
+            else:
+                pieces += set_close(before[:start], lang)
+                pieces.append(Tie((*_halves(before[start:], lang), Calls(numbers),
+                                   *_halves(following[:after], lang))))
             rest = following[after:]
         pieces += set_close(rest, lang)
         self._last = called
@@ -186,7 +204,7 @@ def set_close(text: str, lang: Lang) -> list[Piece]:
 def _symbols(text: str, lang: Lang) -> list[Piece]:
     pieces: list[Piece] = []
     last = 0
-    for match in _SYMBOL.finditer(text):
+    for match in _SYMBOL[lang].finditer(text):
         pieces += [*_close(text[last:match.start()], lang), Tie((match.group(),))]
         last = match.end()
     return pieces + _close(text[last:], lang)
@@ -198,10 +216,29 @@ def _close(text: str, lang: Lang) -> list[Piece]:
     pieces: list[Piece] = []
     last = 0
     for match in _RUN.finditer(text):
-        pieces += [text[last:match.start()], Tie(tuple(_halves(match.group(), lang)))]
+        pieces += [*_latin(text[last:match.start()]), Tie(tuple(_halves(match.group(), lang)))]
+        last = match.end()
+    pieces += _latin(text[last:])
+    return [piece for piece in pieces if piece]
+
+
+def _latin(text: str) -> list[Piece]:
+    pieces: list[Piece] = []
+    last = 0
+    for match in _LATIN.finditer(text):
+        pieces += [text[last:match.start()], Latin(match.group())]
         last = match.end()
     pieces.append(text[last:])
     return [piece for piece in pieces if piece]
+
+
+def url_parts(url: str) -> list[str]:
+    """A web address cut where a line may end in it: after / . - _ ? & (a <wbr> between the parts), never
+    in or just after its scheme (https://www.) and never with an inserted hyphen."""
+    scheme = re.match(r"[a-z]+://", url)
+    head = scheme.group() if scheme else ""
+    parts = re.split(r"(?<=[/.\-_?&])(?=.)", url[len(head):])
+    return [head + parts[0], *parts[1:]]
 
 
 def date_parts(text: str, lang: Lang) -> list[str]:
@@ -217,6 +254,7 @@ def print_html(statement: Statement, edition: str, site_url: str | None, root: P
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.tests["half"] = lambda piece: isinstance(piece, Half)
     env.tests["link"] = lambda piece: isinstance(piece, Link)
+    env.tests["latin"] = lambda piece: isinstance(piece, Latin)
     main: Lang = "en" if edition == "en" else "zh"
     configured = is_configured(site_url)
     base = (site_url or "").rstrip("/") + "/"
@@ -232,14 +270,14 @@ def print_html(statement: Statement, edition: str, site_url: str | None, root: P
     official_en = next(text for text in statement.source.official if text.lang == "en")
     return env.get_template("document.html").render(
         statement=statement, edition=edition, main=main, ui=statement.ui, html_lang=HTML_LANG,
-        endnotes=Endnotes(), date_parts=date_parts, set_close=set_close, typographic=typographic,
+        endnotes=Endnotes(), date_parts=date_parts, url_parts=url_parts, set_close=set_close, typographic=typographic,
         official=official, official_when=parse_when(official.date), official_en=official_en,
         official_en_when=parse_when(official_en.date), release_when=parse_when(statement.release.date),
         common_as_of=as_of,
         authors=("、" if main == "zh" else "; ").join(statement.source.parties[main]),
         parties={"zh": "、".join(statement.source.parties["zh"]), "en": " and ".join(statement.source.parties["en"])},
         home_url={lang: base + statement.page("home").url[lang] for lang in ("zh", "en")}, configured=configured,
-        pdf_url=link(pdf_paths()[edition]), link=link, when=format_when,
+        pdf_url=link(pdf_paths()[edition]), pdf_file=pdf_paths()[edition], link=link, when=format_when,
         release_date=f"{statement.release.date}T00:00:00Z", generator=f"WeasyPrint {weasyprint.__version__}",
         release_line={lang: release_words(statement, "pdf_release", lang, statement.release.version,
                                           statement.release.date) for lang in ("zh", "en")})
@@ -266,6 +304,9 @@ def write_pdf(html: str, target: Path, edition: str, root: Path) -> Path:
     """One PDF from its print HTML."""
     from weasyprint import CSS, HTML
 
+    from scripts.generators import weasyprint_fixes
+
+    weasyprint_fixes.apply()
     target.parent.mkdir(parents=True, exist_ok=True)
     # PDF/UA: tagged (a structure tree for screen readers), with the document's language and title shown.
     HTML(string=html, base_url=str(root)).write_pdf(
