@@ -129,8 +129,8 @@ def test_every_address_in_the_text_is_a_link_without_the_sentences_punctuation(o
     assert found
     unlinked = [item["text"] for item in found if not item["href"]]
     assert not unlinked, unlinked[:5]
-    for item in found:  # the link reads as its address, with at most the sentence's stop after it
-        assert item["href"] == re.sub(r"[.,;:。，；：]$", "", item["text"].strip()), item
+    for item in found:  # the link reads as its address, with at most the sentence's closing marks after it
+        assert item["href"] == re.sub(r"[.,;:)\]。，；：）]+$", "", item["text"].strip()), item
         assert not re.search(r"[.,;:!?)\]。，；：）’”]$", item["href"]), item
 
 
