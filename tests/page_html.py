@@ -66,6 +66,12 @@ def statement_text(body: Tag) -> str:
                    if not piece.find_parent(attrs={"data-annotation": True}))
 
 
+def as_set(text: str, lang: str) -> str:
+    """A wording as the site sets it: English apostrophes typographic (each side’s), as in the PDFs; the
+    sources write them straight (the English wordings use no straight double quote)."""
+    return text.replace("'", "’") if lang == "en" else text
+
+
 def lang_of(element: Tag | None) -> str:
     while element is not None:
         if element.has_attr("lang"):

@@ -130,12 +130,19 @@ def test_a_chinese_note_is_not_cut_at_chinese_words():
 
 
 def test_a_call_keeps_its_character_and_the_closing_punctuation_after_it():
-    """clreq: no line begins with a call or with 。，”; a space before a call stays inside the group too."""
+    """clreq: no line begins with a call or with 。，”. Two calls are parted by a comma (8,19, never 819); calls
+    after a digit are bracketed (COP28[1], never COP281); in English the space before a call goes."""
     a, b = ref("a", 1), ref("b", 2)
-    assert _keep_calls([Segment("text", "工作组”"), a, b, Segment("text", "”。其后")]) == [
-        Segment("text", "工作组"), nobreak(Segment("text", "”"), a, b, Segment("text", "”。")), Segment("text", "其后")]
-    assert _keep_calls([Segment("text", "during COP28 "), a, Segment("text", "; then")]) == [
-        Segment("text", "during COP2"), nobreak(Segment("text", "8 "), a, Segment("text", ";")), Segment("text", " then")]
+    comma, opening, closing = Segment("callmark", ","), Segment("callmark", "["), Segment("callmark", "]")
+    assert _keep_calls([Segment("text", "工作组”"), a, b, Segment("text", "”。其后")], "zh") == [
+        Segment("text", "工作组"), nobreak(Segment("text", "”"), a, comma, b, Segment("text", "”。")),
+        Segment("text", "其后")]
+    assert _keep_calls([Segment("text", "during COP28 "), a, Segment("text", "; then")], "en") == [
+        Segment("text", "during COP2"), nobreak(Segment("text", "8"), opening, a, closing, Segment("text", ";")),
+        Segment("text", " then")]
+    assert _keep_calls([Segment("text", "in 2021 "), a, Segment("text", " "), b, Segment("text", "; then")], "en") == [
+        Segment("text", "in 202"), nobreak(Segment("text", "1"), opening, a, comma, b, closing, Segment("text", ";")),
+        Segment("text", " then")]
 
 
 def test_prose_in_english_marks_its_chinese_words_and_in_chinese_does_not():
@@ -193,10 +200,27 @@ def test_a_reference_entry_on_the_references_page_of_each_language():
     assert context("home", "en").reference_url("a") == "en/references/#ref-a"
 
 
-def test_an_address_keeps_its_last_character_with_the_closing_punctuation_after_it():
+def test_an_address_is_a_link_kept_on_one_line_with_the_closing_punctuation_after_it():
     # clreq: a browser may break an address anywhere, never before the 。 or ； that follows it
     pieces = _glue_url_ends(Segment("text", "见https://a.example/b/c.html；另见https://d.example/e。完"))
-    assert pieces == [Segment("text", "见https://a.example/b/c.htm"), Segment("nobreak", parts=(Segment("text", "l；"),)),
-                      Segment("text", "另见https://d.example/"), Segment("nobreak", parts=(Segment("text", "e。"),)),
+    assert pieces == [Segment("text", "见"), Segment("url", "https://a.example/b/c.html", parts=(Segment("text", "；"),)),
+                      Segment("text", "另见"), Segment("url", "https://d.example/e", parts=(Segment("text", "。"),)),
                       Segment("text", "完")]
+    # an English sentence's stop is the sentence's, not the address's
+    assert _glue_url_ends(Segment("text", "See https://a.example/b. Then")) == [
+        Segment("text", "See "), Segment("url", "https://a.example/b", parts=(Segment("text", "."),)),
+        Segment("text", " Then")]
     assert _glue_url_ends(Segment("text", "no address, here.")) == [Segment("text", "no address, here.")]
+
+
+def test_the_pdfs_set_a_run_of_calls_as_one_and_bracket_calls_after_a_digit():
+    """As the web does: "2021 [@a] [@b];" sets 2021[1,2]; (one run, no space, bracketed after the digit)."""
+    from scripts.generators.pdf import Calls, Endnotes, Tie
+    from scripts.model import Mark
+    text = "in 2021  ; then"
+    pieces = Endnotes().pieces(text, (Mark(8, "a"), Mark(9, "b")), "en")
+    assert pieces == ["in ", Tie(("2021", Calls((1, 2), bracketed=True), ";")), " then"]
+    assert Endnotes().pieces("在COP28，其后", (Mark(6, "a"),), "zh") == [
+        "在COP2", Tie(("8", Calls((1,), bracketed=True), "，")), "其后"]
+    assert Endnotes().pieces("工作组，其后", (Mark(3, "a"),), "zh") == [
+        "工作", Tie(("组", Calls((1,), bracketed=False), "，")), "其后"]

@@ -376,7 +376,7 @@ def test_no_line_begins_with_closing_punctuation_or_a_call(site, edition):
     for page, words in printed_lines(site / pdf_paths()[edition]):
         first = words[0]
         tallest = max(w.y_max - w.y_min for w in words)
-        is_call = re.fullmatch(r"[\d,]+", first.text) and (first.y_max - first.y_min) < 0.85 * tallest
+        is_call = re.fullmatch(r"[\[\]\d,]+", first.text) and (first.y_max - first.y_min) < 0.85 * tallest
         if first.text[:1] in CLOSING or is_call:
             bad.append((page + 1, " ".join(w.text for w in words)[:40]))
     assert not bad, f"{edition}: {len(bad)} lines begin badly: {bad[:8]}"
@@ -412,7 +412,7 @@ def test_calls_are_ordinary_digits_of_the_texts_face_at_least_0_7_em(site, editi
     column reads them in order; its English column shares their numbers)."""
     path = site / pdf_paths()[edition]
     all_runs = runs(path)
-    calls = [(index, run) for index, run in enumerate(all_runs) if run.call and re.fullmatch(r"[\d,]+", run.text)]
+    calls = [(index, run) for index, run in enumerate(all_runs) if run.call and re.fullmatch(r"[\[\]\d,]+", run.text)]
     assert len(calls) > 50
     for index, call in calls:
         text = next(run for run in reversed(all_runs[:index]) if not run.call and run.page == call.page)

@@ -106,7 +106,7 @@ def test_translators_note_stands_with_the_unit_and_outside_its_text(site):
     page = soup(site, "en/energy-transition/")
     unit = one(page, "#p6")
     note = unit.select_one(".edition-translation-note")
-    assert note is not None and "Translator's note" in note.get_text()
+    assert note is not None and "Translator’s note" in note.get_text()
     assert note.find_parent(attrs={"data-search-exclude": True})  # the edition's layer, out of search
     # The note explains words the text has, and none of the note is in the text (all the text's element
     # holds). The text's words themselves are tested against docs/en in test_statement_json.

@@ -13,7 +13,7 @@ import re
 import shutil
 import subprocess
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from pathlib import Path
 from urllib.parse import urlparse
@@ -23,6 +23,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from scripts.dates import format_when, parse_when
 from scripts.sources.releases import release_words
 from scripts.model import HTML_LANG, Lang, Mark, Statement
+from scripts.generators.typography import typographic
 
 EDITIONS = ("zh", "en", "bilingual")
 FONTS = {"Noto Serif CJK SC": "fonts-noto-cjk", "Noto Serif": "fonts-noto-core"}  # face: its Debian package
@@ -72,13 +73,6 @@ def is_configured(site_url: str | None) -> bool:
     return bool(host) and not (host == "example" or host.endswith(".example"))
 
 
-def typographic(text: str) -> str:
-    """English with typographic quotes and apostrophes (one character for one: offsets stay true)."""
-    text = re.sub(r"(?<=\w)'|'(?=[\s.,;:!?)]|$)", "’", text)
-    text = re.sub(r"(?:^|(?<=[\s(\[—–-]))\"", "“", text.replace("'", "‘"))
-    return text.replace('"', "”")
-
-
 @dataclass(frozen=True)
 class Half:
     """A full-width mark set half width, because the mark after it brings its own space."""
@@ -88,9 +82,11 @@ class Half:
 
 @dataclass(frozen=True)
 class Calls:
-    """Note calls at one place: their numbers, in reading order."""
+    """Note calls at one place: their numbers, in reading order; bracketed right after a digit (COP28[16]),
+    where a raised number would read as more digits of the one before it."""
 
     numbers: tuple[int, ...]
+    bracketed: bool = False
 
 
 @dataclass(frozen=True)
@@ -149,6 +145,7 @@ class Endnotes:
         shared = list(self._last) if follow else []
         if lang == "en":
             text = typographic(text)
+        text, marks = _one_run(text, marks)
         offsets = sorted({mark.offset for mark in marks})
         cuts = [0, *offsets, len(text)]
         texts = [text[start:end] for start, end in zip(cuts, cuts[1:], strict=False)]
@@ -166,16 +163,28 @@ class Endnotes:
             previous = pieces[-1] if pieces and not before else None
             if isinstance(previous, Tie) and isinstance(previous.parts[-1], Calls):
                 # a call right after a call (2021 [@a] [@b]): one group, its numbers separated (³¹,³²)
-                numbers = previous.parts[-1].numbers + numbers
-                pieces[-1] = Tie((*previous.parts[:-1], Calls(numbers), *_halves(following[:after], lang)))
+                joined = previous.parts[-1]
+                pieces[-1] = Tie((*previous.parts[:-1], Calls(joined.numbers + numbers, bracketed=joined.bracketed),
+                                  *_halves(following[:after], lang)))
             else:
                 pieces += set_close(before[:start], lang)
-                pieces.append(Tie((*_halves(before[start:], lang), Calls(numbers),
-                                   *_halves(following[:after], lang))))
+                calls = Calls(numbers, bracketed=before[start:][-1:].isdigit())  # COP28[16], never COP2816
+                pieces.append(Tie((*_halves(before[start:], lang), calls, *_halves(following[:after], lang))))
             rest = following[after:]
         pieces += set_close(rest, lang)
         self._last = called
         return pieces
+
+
+def _one_run(text: str, marks: tuple[Mark, ...]) -> tuple[str, tuple[Mark, ...]]:
+    """Calls parted by a space alone are one run ("2021 [@a] [@b]" sets 2021[8,19]): the space goes."""
+    offsets = sorted({mark.offset for mark in marks})
+    for first, second in reversed(list(zip(offsets, offsets[1:], strict=False))):
+        if not text[first:second].strip():
+            text = text[:first] + text[second:]
+            marks = tuple(replace(mark, offset=mark.offset - (second - first)) if mark.offset >= second else mark
+                          for mark in marks)
+    return text, marks
 
 
 def _halves(text: str, lang: Lang) -> list[str | Half]:

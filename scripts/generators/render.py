@@ -30,12 +30,14 @@ _NOTES_ON = ("section", "full_text")
 class Segment:
     """A piece of a text as rendered: plain text, a glossary term, or a footnote reference."""
 
-    kind: str  # "text", "term", "ref", "zh"/"en" (a passage in the other language), "insertion", "nobreak"
+    kind: str  # "text", "term", "ref", "zh"/"en" (a passage in the other language), "insertion", "nobreak", "url",
+    # "callmark" (the comma between two calls, the brackets around calls after a digit)
     text: str = ""
     key: str = ""  # the term's or the reference's key
     number: int = 0  # the footnote's number on the page
     id: str = ""  # the footnote reference's own id (for the way back)
-    parts: tuple[Segment, ...] = ()  # a "nobreak" group's pieces: no line break between them
+    parts: tuple[Segment, ...] = ()  # a "nobreak" group's pieces: no line break between them; a "url"'s
+    # closing punctuation
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,7 @@ class PageContext:
             return self._segments(text, (), (), _bracketed(text) if self.lang == "en" else ())
         return _keep_calls(self._segments(unit.text[self.lang], unit.marks[self.lang],
                                           self.statement.spans.get((unit.id, self.lang), ()),
-                                          unit.insertions if self.lang == "en" else ()))
+                                          unit.insertions if self.lang == "en" else ()), self.lang)
 
     def frozen_text(self, unit: Unit) -> str:
         """The unit's wording in the release this page freezes (every release has every unit: the statement's
@@ -189,7 +191,7 @@ class PageContext:
     def _note(self, note: Note) -> list[Segment]:
         """A note's text with its footnote marks; in English notes, Chinese words (阳光之乡) become passages
         marked zh-Hans, in Chinese notes English words (call on) passages marked en."""
-        return _keep_calls(self._marked(self._segments(note.text[self.lang], note.marks[self.lang], ())))
+        return _keep_calls(self._marked(self._segments(note.text[self.lang], note.marks[self.lang], ())), self.lang)
 
     def prose(self, value: Text, end: str = "") -> list[Segment]:
         """The edition's own text in the page's language; Chinese words in English marked zh-Hans, English
@@ -334,6 +336,11 @@ class PageContext:
             return self.site_url.rstrip("/") + "/" + target
         return self.href(target)
 
+    def print_address(self) -> str:
+        """The address a printed sheet names: the page's permanent URL where the published address is known,
+        else its path from the edition's home page, as the PDFs print it (./ for the Chinese home page)."""
+        return self.absolute(self.page.url[self.lang]) if self.site_url else self.page.url[self.lang] or "./"
+
     def metadata(self) -> dict:
         """What reference managers and link previews read: Highwire, Dublin Core, Open Graph."""
         official = next(text for text in self.statement.source.official if text.lang == "zh")
@@ -452,9 +459,12 @@ _LAST_CHARACTER = re.compile(r"\S\s*$")
 _PLAIN = ("text", "zh", "en", "insertion")
 
 
-def _keep_calls(segments: list[Segment]) -> list[Segment]:
+def _keep_calls(segments: list[Segment], lang: Lang) -> list[Segment]:
     """Each run of footnote calls grouped with the character before it (a whole glossary term) and the
-    closing punctuation after it, so that no line begins with a call or with that punctuation (clreq)."""
+    closing punctuation after it, so that no line begins with a call or with that punctuation (clreq).
+    In a run, calls are parted by a comma in the call's size (8,19, never 819); calls right after a digit are
+    bracketed (COP28[16], never COP2816); in English the space before a call goes (circumstances¹;), as the
+    PDFs set it."""
     out: list[Segment] = []
     at = 0
     while at < len(segments):
@@ -470,10 +480,16 @@ def _keep_calls(segments: list[Segment]) -> list[Segment]:
             out.pop()
             if last.start():
                 out.append(Segment(previous.kind, previous.text[:last.start()]))
-            group.append(Segment(previous.kind, last[0]))
+            group.append(Segment(previous.kind, last[0].rstrip() if lang == "en" else last[0]))
+        calls: list[Segment] = []
         while at < len(segments) and segments[at].kind == "ref":
-            group.append(segments[at])
+            calls += [Segment("callmark", ","), segments[at]] if calls else [segments[at]]
             at += 1
+            if _spaced_call(segments, at):  # "2021 [@a] [@b]": one run of calls, 2021[8,19]
+                at += 1
+        if group and group[-1].text.rstrip()[-1:].isdigit():
+            calls = [Segment("callmark", "["), *calls, Segment("callmark", "]")]
+        group += calls
         following = segments[at] if at < len(segments) else None
         if following and following.kind in _PLAIN and (closing := _CLOSING.match(following.text)):
             group.append(Segment(following.kind, closing[0]))
@@ -483,6 +499,12 @@ def _keep_calls(segments: list[Segment]) -> list[Segment]:
     return out
 
 
+def _spaced_call(segments: list[Segment], at: int) -> bool:
+    """A space alone between two calls: the two are one run."""
+    return (at + 1 < len(segments) and segments[at].kind in _PLAIN and not segments[at].text.strip()
+            and segments[at + 1].kind == "ref")
+
+
 # English words in Chinese prose: a run of Latin words with a lower-case letter (call on, Special Envoy for
 # Climate Change); acronyms and names of meetings (IPCC, COP28) are the Chinese text's own.
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z’'.\-]*(?:[ ,\-–]+[A-Za-z][A-Za-z’'.\-]*)*")
@@ -490,21 +512,28 @@ _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z’'.\-]*(?:[ ,\-–]+[A-Za-z][A-Za-z�
 
 _ENDS_WITH_URL = re.compile(r"https?://[!-~]+$")  # an address is ASCII; Chinese after it is not part of it
 
-# A web address written out in a note, and the closing punctuation right after it: a browser may break an
-# address anywhere, and so before that punctuation, which clreq forbids at a line's start.
-_URL_END = re.compile("https?://[^\\s。，、；：？！）》」』】…”’]*([^\\s。，、；：？！）》」』】…”’])([。，、；：？！）》」』】…”’]+)")
+# A web address written out in prose: up to a space or CJK punctuation, without the closing punctuation after
+# it (which is the sentence's, not the address's: never part of the link).
+_URL = re.compile("https?://[^\\s<>\"。，、；：？！（）《》「」『』【】…“”‘’]+")
+_URL_TAIL = re.compile(r"[.,;:!?)\]'\"]+$")
 
 
 def _glue_url_ends(segment: Segment) -> list[Segment]:
-    """The last character of each address kept on one line with the punctuation after it."""
+    """Each web address a link, kept on one line with the closing punctuation after it: a browser may break
+    an address anywhere, and so before that punctuation, which may not begin a line (clreq)."""
     if segment.kind != "text":
         return [segment]
     pieces: list[Segment] = []
     last = 0
-    for match in _URL_END.finditer(segment.text):
-        pieces += [Segment("text", segment.text[last:match.start(1)]),
-                   Segment("nobreak", parts=(Segment("text", match[1] + match[2]),))]
-        last = match.end()
+    for match in _URL.finditer(segment.text):
+        url = _URL_TAIL.sub("", match[0])
+        end = match.start() + len(url)
+        closing = _CLOSING.match(segment.text[end:])
+        after = closing.end() if closing else 0
+        # the punctuation after the address rides with it (its `parts`), outside its href
+        pieces += [Segment("text", segment.text[last:match.start()]),
+                   Segment("url", url, parts=(Segment("text", segment.text[end:end + after]),) if after else ())]
+        last = end + after
     pieces.append(Segment("text", segment.text[last:]))
     return [piece for piece in pieces if piece.text or piece.parts]
 

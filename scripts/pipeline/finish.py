@@ -2,8 +2,8 @@
 
 Runs on the generator's output folder after it has built the prepared tree: `statement.json` and its schema,
 one search index per language (from the model, in Material's format), Material's corrections (each counts
-what it changed and stops the build when it no longer applies), and, not in the preview, the PDFs and the
-Content-Security-Policy of every page.
+what it changed and stops the build when it no longer applies), the type corrections of the pages' text
+(generators/typography.py), and, not in the preview, the PDFs and the Content-Security-Policy of every page.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 import markdown
 
 from scripts.pipeline import csp, material_fixes
-from scripts.generators import pdf, search_index, statement_json
+from scripts.generators import pdf, search_index, statement_json, typography
 from scripts.pipeline.config import SiteConfig
 from scripts.pipeline.prepare import Prepared
 from scripts.model import LANGS, Lang, Page, Statement
@@ -41,9 +41,10 @@ def finish(statement: Statement, root: Path, site: Path, config: SiteConfig, pag
 
 def fix_pages(site: Path) -> None:
     """Material's page corrections, on every page the generator wrote (each stops the build if it no longer
-    applies); a page is rewritten only when it changed."""
+    applies), and the type corrections of every page's text (typography.typeset_html: English quotes, the
+    middle dot of Chinese names); a page is rewritten only when it changed."""
     for page in sorted(site.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
-        fixed = material_fixes.fix_page_html(html)
+        fixed = typography.typeset_html(material_fixes.fix_page_html(html))
         if fixed != html:
             page.write_text(fixed, encoding="utf-8")

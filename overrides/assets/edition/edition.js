@@ -10,6 +10,13 @@
   var citeRoot = canonical ? new URL(root, canonical.href) : siteRoot;
   var copyFailed = document.currentScript.getAttribute("data-copy-failed");
 
+  // Browser print: each sheet's foot names the page's permanent address (edition.css's @page reads the
+  // custom property; the CSSOM sets it, which the page's Content-Security-Policy allows).
+  var printAddress = document.querySelector('meta[name="edition-print-address"]');
+  if (printAddress) {
+    document.documentElement.style.setProperty("--edition-page-address", JSON.stringify(printAddress.content));
+  }
+
   function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) {
       return navigator.clipboard.writeText(text);

@@ -1,0 +1,328 @@
+"""The web pages' finer type (issue 19, a typographer's second read): note calls that cannot be misread as
+numbers, typographic quotes in English, addresses that are links, an English measure of about 70 characters,
+names whose middle dot (间隔号) never begins a line, the timeline's chart first, and browser print that leads
+back from a loose leaf. Measured in Chromium where a reader sees it; the quotes with a real HTML parser."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from scripts.generators.typography import typeset_html
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+BROWSER = pytest.mark.browser
+
+
+# --- note calls ------------------------------------------------------------------------------------------
+
+# For each note call, the text a reader sees just before its number in the same paragraph (hidden tooltips
+# and the call's own digits aside).
+BEFORE_CALLS = """() => [...document.querySelectorAll('.md-content sup.edition-fnref')]
+    .filter(sup => sup.getClientRects().length)
+    .map(sup => {
+        const block = sup.closest('p, li, td, th, dd');
+        const range = document.createRange();
+        range.setStart(block, 0);
+        range.setEndBefore(sup);
+        return {before: range.toString().slice(-12), number: sup.textContent.trim()};
+    })"""
+
+
+@BROWSER
+@pytest.mark.parametrize("url", ["opening/", "en/opening/", "text/", "en/text/", "en/energy-transition/"])
+def test_a_note_call_never_reads_as_more_digits_of_the_number_before_it(open_page, url):
+    """⁸,¹⁹ not ⁸¹⁹; COP28[16] not COP28¹⁶ (zh-editorial-3 item 5); and no space before a call
+    ("circumstances¹;", not "circumstances ¹;")."""
+    page = open_page(url, DESKTOP)
+    calls = page.evaluate(BEFORE_CALLS)
+    assert calls
+    touching = [call for call in calls if call["before"][-1:].isdigit()]
+    spaced = [call for call in calls if call["before"][-1:].isspace()]
+    assert not touching, touching[:5]
+    assert not spaced, spaced[:5]
+
+
+@BROWSER
+def test_adjacent_calls_and_calls_after_digits_show_their_separators(open_page):
+    """The separators are seen: a comma between two calls, brackets around a call after a digit, in the
+    call's own size."""
+    page = open_page("opening/", DESKTOP)
+    runs = page.evaluate("""() => [...document.querySelectorAll('.md-content .edition-nobreak')]
+        .filter(group => group.querySelectorAll('sup.edition-fnref').length)
+        .map(group => ({text: group.innerText.replace(/\\s/g, ''),
+                        calls: [...group.querySelectorAll('sup.edition-fnref')].map(s => s.innerText.trim()),
+                        size: parseFloat(getComputedStyle(group.querySelector('sup.edition-fnref')).fontSize),
+                        marks: [...group.querySelectorAll('sup.edition-callmark')]
+                            .map(s => parseFloat(getComputedStyle(s).fontSize))}))""")
+    pairs = [run for run in runs if len(run["calls"]) > 1]
+    after_digit = [run for run in runs if re.search(r"\d\[\d", run["text"])]
+    assert pairs and after_digit
+    for run in pairs:
+        assert ",".join(run["calls"]) in run["text"]
+    for run in runs:
+        assert all(size == run["size"] for size in run["marks"])
+
+
+# --- typographic quotes in English -------------------------------------------------------------------------
+
+_NOT_PROSE = ("code", "pre", "script", "style", "textarea", "kbd", "samp")
+_ADDRESS = re.compile(r"https?://\S+")
+
+
+def english_texts(path: Path):
+    """Every text node of a built page's body in English (by its nearest lang), outside code and addresses."""
+    document = BeautifulSoup(path.read_text(encoding="utf-8"), "html5lib")
+    assert document.body is not None
+    for node in document.body.find_all(string=True):
+        parent = node.parent
+        assert parent is not None
+        if parent.name in _NOT_PROSE or parent.find_parent(_NOT_PROSE):
+            continue
+        holder = parent if parent.has_attr("lang") else parent.find_parent(attrs={"lang": True})
+        if holder is not None and str(holder["lang"]).startswith("en"):
+            yield _ADDRESS.sub("", str(node))
+
+
+def test_english_text_has_no_straight_quotes_or_apostrophes(site):
+    """As the PDFs set it: ’ “ ” in every English text node of every page (notes, pages, data alike)."""
+    straight = {str(path.relative_to(site)): text for path in sorted(site.rglob("*.html"))
+                for text in english_texts(path) if "'" in text or '"' in text}
+    assert not straight, list(straight.items())[:5]
+
+
+def test_the_quote_pass_keeps_code_attributes_and_addresses_as_written():
+    page = ('<html lang="en"><body><p title="it\'s">China\'s <em>Ministry</em>\'s "plan" at '
+            'https://a.example/it\'s. <code>x = \'a\'</code> and <a href="b">Kerry</a>\'s</p>'
+            '<p lang="zh-Hans">约翰·克里</p></body></html>')
+    typeset = typeset_html(page)
+    assert 'title="it\'s"' in typeset and "<code>x = 'a'</code>" in typeset
+    assert "China’s <em>Ministry</em>’s “plan” at https://a.example/it's." in typeset
+    assert "</a>’s" in typeset
+    assert '约<span class="edition-nobreak">翰·克</span>里' in typeset
+
+
+# --- addresses ---------------------------------------------------------------------------------------------
+
+ADDRESSES = """() => {
+    const found = [], walker = document.createTreeWalker(document.querySelector('.md-content'), NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const node = walker.currentNode, link = node.parentElement.closest('a');
+        for (const match of node.data.matchAll(/https?:\\/\\/[^\\s]+/g)) {
+            found.push({text: link ? link.textContent : match[0], href: link ? link.getAttribute('href') : null});
+        }
+    }
+    return found;
+}"""
+
+
+@BROWSER
+@pytest.mark.parametrize("url", ["references/", "en/references/", "text/", "en/text/", "", "en/"])
+def test_every_address_in_the_text_is_a_link_without_the_sentences_punctuation(open_page, url):
+    page = open_page(url, DESKTOP)
+    found = page.evaluate(ADDRESSES)
+    assert found
+    unlinked = [item["text"] for item in found if not item["href"]]
+    assert not unlinked, unlinked[:5]
+    for item in found:  # the link reads as its address, with at most the sentence's closing marks after it
+        assert item["href"] == re.sub(r"[.,;:)\]。，；：）]+$", "", item["text"].strip()), item
+        assert not re.search(r"[.,;:!?)\]。，；：）’”]$", item["href"]), item
+
+
+# --- measure -------------------------------------------------------------------------------------------------
+
+# The longest line of each paragraph and list item, in characters, as laid out.
+LONGEST_LINES = """() => {
+    const out = [];
+    for (const block of document.querySelectorAll('.md-content .md-typeset :is(p, li)')) {
+        if (block.closest('table, nav, figure, [hidden]') || block.querySelector('p, li')) continue;
+        const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT), range = document.createRange();
+        let line = '', top = null;
+        while (walker.nextNode()) {
+            const node = walker.currentNode;
+            if (node.parentElement.closest('[hidden], sup')) continue;
+            for (let i = 0; i < node.data.length; i++) {
+                range.setStart(node, i);
+                range.setEnd(node, i + 1);
+                const box = range.getClientRects()[0];
+                if (!box) continue;
+                if (top !== null && box.top > top + 5) { out.push(line.trim()); line = ''; }
+                top = box.top;
+                line += node.data[i];
+            }
+        }
+        out.push(line.trim());
+    }
+    return out;
+}"""
+
+
+@BROWSER
+def test_english_prose_runs_about_seventy_characters_a_line_on_a_desktop(open_page, statement):
+    for url in [page.url["en"] for page in statement.pages]:
+        page = open_page(url, DESKTOP)
+        lines = page.evaluate(LONGEST_LINES)
+        longest = max(lines, key=len)
+        assert len(longest) <= 76, (url, longest)
+        page.context.close()
+
+
+@BROWSER
+@pytest.mark.parametrize("url", ["parallel/", "en/parallel/"])
+def test_the_side_by_side_columns_take_the_empty_sidebars_width(open_page, url):
+    page = open_page(url, DESKTOP)
+    sidebar = page.eval_on_selector(".md-sidebar--secondary", "s => s.getBoundingClientRect().width")
+    columns = page.eval_on_selector_all(".edition-pair:not(.edition-pair--head) > .edition-col",
+                                        "cs => cs.map(c => c.getBoundingClientRect().width)")
+    assert sidebar == 0
+    assert columns and min(columns) >= 420  # about 60 English characters; with the sidebar each had 330 px
+
+
+# --- the middle dot of names ------------------------------------------------------------------------------
+
+DOTS = """() => {
+    const out = [], range = document.createRange();
+    const box = (node, i) => { range.setStart(node, i); range.setEnd(node, i + 1); return range.getClientRects()[0]; };
+    const walker = document.createTreeWalker(document.querySelector('.md-content'), NodeFilter.SHOW_TEXT);
+    const chars = [];
+    while (walker.nextNode()) {
+        const node = walker.currentNode;
+        if (node.parentElement.closest('[hidden], script, style')) continue;
+        for (let i = 0; i < node.data.length; i++) chars.push([node, i]);
+    }
+    chars.forEach(([node, i], k) => {
+        if (node.data[i] !== '·' || k === 0 || k === chars.length - 1) return;
+        const [before, dot, after] = [box(...chars[k - 1]), box(node, i), box(...chars[k + 1])];
+        if (!before || !dot || !after) return;
+        if (!/[\\u4e00-\\u9fff]/.test(chars[k - 1][0].data[chars[k - 1][1]])) return;
+        out.push({context: node.data.slice(Math.max(0, i - 3), i + 3),
+                  broken: Math.abs(before.top - dot.top) > 4 || Math.abs(after.top - dot.top) > 4});
+    });
+    return out;
+}"""
+
+
+@BROWSER
+@pytest.mark.parametrize("width", [1280, 1003, 871, 650, 390, 361])
+def test_a_names_middle_dot_never_begins_or_ends_a_line(open_page, width):
+    """clreq: 约翰·克里 is never broken at its 间隔号, at any width."""
+    for url in ("text/", "opening/"):
+        page = open_page(url, {"width": width, "height": 900})
+        page.evaluate("document.querySelectorAll('.edition-margin-part[hidden]').forEach(p => { p.hidden = false; })")
+        dots = page.evaluate(DOTS)
+        assert dots
+        assert not [dot for dot in dots if dot["broken"]]
+        page.context.close()
+
+
+# --- the timeline page -------------------------------------------------------------------------------------
+
+@BROWSER
+@pytest.mark.parametrize("url", ["timeline/", "en/timeline/"])
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1280"])
+def test_the_timeline_shows_its_chart_before_its_method_and_a_quiet_related_label(open_page, url, viewport):
+    page = open_page(url, viewport)
+    chart = page.eval_on_selector("figure.edition-chart-figure", "f => f.getBoundingClientRect().top")
+    method = page.eval_on_selector(".md-content h2", "h => [h.id, h.getBoundingClientRect().top]")
+    assert chart < method[1] and not method[0].startswith("theme-")
+    label = page.eval_on_selector("th .edition-related", """l => [getComputedStyle(l).fontWeight,
+        parseFloat(getComputedStyle(l).fontSize), parseFloat(getComputedStyle(l.closest('th')).fontSize),
+        getComputedStyle(l.closest('th')).fontWeight]""")
+    weight, size, heading_size, heading_weight = label
+    assert int(weight) == 400 and int(heading_weight) >= 400
+    assert size < heading_size
+
+
+# --- the references page ------------------------------------------------------------------------------------
+
+@BROWSER
+@pytest.mark.parametrize("url", ["references/", "en/references/"])
+def test_the_references_read_as_a_bibliography_not_as_seventy_section_headings(open_page, url):
+    """Each entry's title is a bold line in the text's size (its permanent id kept), unlike the page's own
+    section headings."""
+    page = open_page(url, DESKTOP)
+    sizes = page.evaluate("""() => {
+        const size = e => parseFloat(getComputedStyle(e).fontSize);
+        const text = document.querySelector('.edition-reference p');
+        return {titles: [...document.querySelectorAll('h2[id^="ref-"]')].map(h => [size(h), getComputedStyle(h).fontWeight]),
+                text: size(text)};
+    }""")
+    assert len(sizes["titles"]) > 50
+    assert all(size <= sizes["text"] * 1.05 and int(weight) >= 600 for size, weight in sizes["titles"])
+    assert page.locator("#ref-unfccc").count() == 1
+
+
+# --- footnotes' ways back ---------------------------------------------------------------------------------
+
+@BROWSER
+@pytest.mark.parametrize("url", ["text/", "en/text/"])
+def test_a_footnotes_way_back_is_a_24_pixel_target_on_a_phone(open_page, url):
+    page = open_page(url, PHONE)
+    sizes = page.eval_on_selector_all(".footnote-backref", "ls => ls.map(l => [l.getBoundingClientRect().width, "
+                                      "l.getBoundingClientRect().height])")
+    assert sizes and all(width >= 24 and height >= 24 for width, height in sizes)
+
+
+# --- browser print --------------------------------------------------------------------------------------------
+
+def printed_sheets(page, layout: bool = True) -> list[str]:
+    """The page as Chromium prints it on A4: each sheet's text (pdftotext; with -layout, lines as set, else
+    each cell's text in one run)."""
+    pdf = page.pdf(format="A4")
+    text = subprocess.run(["pdftotext", *(["-layout"] if layout else []), "-enc", "UTF-8", "-", "-"], input=pdf,
+                          capture_output=True, check=True).stdout.decode("utf-8")
+    return [sheet for sheet in text.split("\f") if sheet.strip()]
+
+
+def squeeze(text: str) -> str:
+    """Text without spaces and hyphens: a line break, or a hyphen the printer adds there, is no change."""
+    return re.sub(r"[\s\-\u00ad\u2010]+", "", text)
+
+
+# Each row's cells marked with probes the printer sets like any word: its number at the start of every cell
+# and at the end of every cell (Q7A … Q7Z), so that the sheets holding a row show where it went.
+MARK_ROWS = """() => [...document.querySelectorAll('tbody tr[data-target]')].forEach((row, n) => {
+    for (const cell of row.cells) {
+        cell.prepend(document.createTextNode(`Q${n}A `));
+        cell.append(document.createTextNode(` Q${n}Z`));
+    }
+})"""
+
+
+@BROWSER
+@pytest.mark.parametrize("url", ["timeline/", "en/timeline/"])
+def test_a_printed_timeline_keeps_each_row_and_each_date_whole(open_page, url):
+    page = open_page(url, DESKTOP)
+    page.emulate_media(media="print")
+    dates = page.eval_on_selector_all("tbody td > time", "ts => ts.map(t => t.innerText.trim())")
+    sheets = printed_sheets(page)
+    lines = [" ".join(line.split()) for sheet in sheets for line in sheet.splitlines()]
+    for date in set(dates):
+        assert any(" ".join(date.split()) in line for line in lines), date
+    # no sheet but the last is almost empty (the chart follows the page's opening on the first sheet)
+    assert all(len(sheet.strip().splitlines()) >= 12 for sheet in sheets[:-1])
+    rows = page.eval_on_selector_all("tbody tr[data-target]", "rows => rows.map(r => r.cells.length)")
+    page.evaluate(MARK_ROWS)
+    marked = printed_sheets(page)
+    for n, cells in enumerate(rows):
+        holding = {k for k, sheet in enumerate(marked) for probe in (f"Q{n}A", f"Q{n}Z")
+                   if len(re.findall(rf"\b{probe}\b", sheet)) == cells}
+        assert len(holding) == 1, (n, holding)  # every probe of the row on one sheet
+
+
+@BROWSER
+@pytest.mark.parametrize("url", ["text/", "en/timeline/", "en/"])
+def test_every_printed_sheet_names_its_page_and_its_number(open_page, url):
+    """A loose leaf leads back: the page's address (its path from the home page when the build has no
+    published address, as the PDFs print it) and "n / N" at each sheet's foot."""
+    page = open_page(url, DESKTOP)
+    sheets = printed_sheets(page)
+    address = url or "./"
+    for number, sheet in enumerate(sheets, start=1):
+        foot = [line for line in sheet.splitlines() if line.strip()][-1]
+        assert address in foot and re.search(rf"\b{number}\s*/\s*{len(sheets)}\s*$", foot), foot
