@@ -138,7 +138,7 @@ def reworded() -> list[tuple[str, str, str, str, str]]:
 
 
 def test_a_revised_unit_says_so_with_its_earlier_wording_and_the_change(site, statement):
-    from tests.page_html import attr, one, soup
+    from tests.page_html import as_set, attr, one, soup
     changes = reworded()
     if not changes:
         import pytest
@@ -154,11 +154,11 @@ def test_a_revised_unit_says_so_with_its_earlier_wording_and_the_change(site, st
         diff = one(history, ".edition-diff-text")
         deleted = "".join(t for t in diff.find_all(string=True) if not t.find_parent("ins"))
         inserted = "".join(t for t in diff.find_all(string=True) if not t.find_parent("del"))
-        assert (deleted, inserted) == (before, after)
+        assert (deleted, inserted) == (as_set(before, "en"), as_set(after, "en"))
 
 
 def test_every_earlier_wording_has_its_own_address(site, statement_json):
-    from tests.page_html import soup
+    from tests.page_html import as_set, soup
     page = soup(site, "en/changelog/")
     by_id = {unit["id"]: unit for clause in statement_json["clauses"] for unit in (clause, *clause.get("items", []))}
     by_id["preamble"] = statement_json["preamble"]
@@ -170,7 +170,7 @@ def test_every_earlier_wording_has_its_own_address(site, statement_json):
         since = next(version for version, text in wordings if text == before)
         assert wordings[wordings.index((since, before)) + 1] == (v2, after), unit_id
         element = page.select_one(f'[id="{unit_id}-v{since}"]')
-        assert element is not None and before in element.get_text(), unit_id
+        assert element is not None and as_set(before, "en") in element.get_text(), unit_id
         assert history[0]["url"]["en"].startswith("en/changelog/#")
 
 

@@ -45,6 +45,12 @@ def fix_pages(site: Path) -> None:
     middle dot of Chinese names); a page is rewritten only when it changed."""
     for page in sorted(site.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
-        fixed = typography.typeset_html(material_fixes.fix_page_html(html))
+        fixed = corrected(html)
         if fixed != html:
             page.write_text(fixed, encoding="utf-8")
+
+
+def corrected(html: str) -> str:
+    """One page as the generator wrote it, with Material's corrections and the edition's type corrections:
+    the one definition, so that the warm preview's pages equal a whole build's."""
+    return typography.typeset_html(material_fixes.fix_page_html(html))

@@ -26,7 +26,7 @@ from scripts.generators.search_index import prepare_jieba
 from scripts.generators.statement_json import statement_json
 from scripts.pipeline import finish, generator, prepare
 from scripts.pipeline.config import read_config
-from scripts.pipeline.material_fixes import MaterialChanged, fix_page_html
+from scripts.pipeline.material_fixes import MaterialChanged
 from scripts.pipeline.output import build_epoch, write_if_changed
 from scripts.sources.loader import load
 
@@ -64,7 +64,7 @@ class Worker:
         written = self.live.update(self.pending)
         for page in written:
             html = page.read_text(encoding="utf-8")
-            write_if_changed(page, fix_page_html(html))
+            write_if_changed(page, finish.corrected(html))
         write_if_changed(self.site / "statement.json", statement_json(statement, self.config.site_url))
         self.pending.clear()
         return len(written)
