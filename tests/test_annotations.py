@@ -166,7 +166,7 @@ def test_chinese_references_page_is_in_gbt_7714_form(site):
     assert titles["us-senate-kigali-2022"] == "美国参议院表决同意批准《基加利修正案》"
     assert titles["ipcc-ar6"].startswith("政府间气候变化专门委员会（IPCC）")
     assert shown["usd-100bn"] == "发达国家. 每年共同动员1000亿美元用于发展中国家气候行动的目标[Z]. （2009）."
-    assert shown["methane-summit-cop28"].startswith("中国，美国，阿联酋. COP28甲烷")
+    assert shown["methane-summit-cop28"].startswith("中国，美国，阿拉伯联合酋长国. COP28甲烷")
 
 
 def test_links_from_reference_to_clause_and_back(site, statement):

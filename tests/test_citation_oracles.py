@@ -55,14 +55,16 @@ def test_gbt7714_2025_reproduces_the_standards_examples(authors, title, issued, 
 
 
 def test_gbt7714_entries_of_the_edition_follow_that_pattern(statement):
-    """The edition's own entries: the examples' pattern, with the pinpoint after the title, and the release
-    as the edition statement after the type mark (as the 2025 examples place "V1.0." for a dataset)."""
+    """The edition's own entries: the examples' pattern, with the pinpoint after the title, the release as
+    the edition statement after the type mark, written as the standard writes a Chinese edition (2版) in
+    both tabs, and the edition as publisher, the element the standard's form for [EB/OL] puts before the
+    date (出版地: 出版者, 出版年(更新或修改日期)); a web site has no place."""
     v = statement.release.version
     zh = formats(statement, "zh", "p6")
     assert zh["gbt7714-2025"] == (f"中华人民共和国，美利坚合众国. 关于加强合作应对气候危机的阳光之乡声明：第六条[EB/OL]. "
-                                  f"V{v}. （2023-11-15）[2026-11-25]. {SITE}energy-transition/#p6.")
+                                  f"{v}版. 阳光之乡声明中英对照注释版. （2023-11-15）[2026-11-25]. {SITE}energy-transition/#p6.")
     assert zh["gbt7714-2015"] == (f"中华人民共和国, 美利坚合众国. 关于加强合作应对气候危机的阳光之乡声明: 第六条[EB/OL]. "
-                                  f"{v}版. (2023-11-15)[2026-11-25]. {SITE}energy-transition/#p6.")
+                                  f"{v}版. 阳光之乡声明中英对照注释版. (2023-11-15)[2026-11-25]. {SITE}energy-transition/#p6.")
     # The edition publishes what it serves: neither the Ministry nor Beijing stands as publisher or place;
     # the Ministry's release is provenance, in the record's note.
     for name, text in zh.items():

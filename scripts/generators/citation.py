@@ -112,24 +112,24 @@ def citations(rec: CiteRecord) -> dict[str, str]:
 
 # --- GB/T 7714 ------------------------------------------------------------------------------------
 # An online document ([EB/OL]): responsible bodies. Title: other title information[EB/OL]. Other
-# responsible bodies (the translator). Edition statement. (date of publication or update)[date of
-# citation]. Access path. Both editions of the standard write it so in their examples; 2025 sets the
-# marks inside elements full-width (，：（）), 2015 half-width. The date of the English is the release
-# that published its wording (the translation's own date); of the Chinese, the official text's.
+# responsible bodies (the translator). Edition statement. Place: publisher, year(date of publication or
+# update)[date of citation]. Access path. Both editions of the standard write it so; 2025 sets the marks
+# inside elements full-width (，：（）), 2015 half-width. The publisher is the edition, which serves what is
+# cited; a web site has no place, and the date in parentheses stands for the year. The release is named
+# as the edition names it everywhere (1.3版 / Version 1.3), in both tabs. The date of the English is the
+# release that published its wording (the translation's own date); of the Chinese, the official text's.
 
 def gbt7714_2015(rec: CiteRecord) -> str:
     """GB/T 7714-2015, as its example 萧钰. 出版业信息化迈入快车道[EB/OL]. (2001-12-19)[2002-04-15]. URL."""
-    version = f"{rec.version}版" if rec.lang == "zh" else f"Version {rec.version}"
-    return _gbt7714(rec, comma=", ", colon=": ", parens="()", version=version)
+    return _gbt7714(rec, comma=", ", colon=": ", parens="()")
 
 
 def gbt7714_2025(rec: CiteRecord) -> str:
-    """GB/T 7714—2025, as its example 许振超. “好好干，当一个好工人”[EB/OL]. （2025-02-17）[2025-06-22]. URL;
-    versions as its examples write them (V1.0)."""
-    return _gbt7714(rec, comma="，", colon="：", parens="（）", version=f"V{rec.version}")
+    """GB/T 7714—2025, as its example 许振超. “好好干，当一个好工人”[EB/OL]. （2025-02-17）[2025-06-22]. URL."""
+    return _gbt7714(rec, comma="，", colon="：", parens="（）")
 
 
-def _gbt7714(rec: CiteRecord, comma: str, colon: str, parens: str, version: str) -> str:
+def _gbt7714(rec: CiteRecord, comma: str, colon: str, parens: str) -> str:
     title = f"{rec.title}{colon}{rec.pinpoint}" if rec.pinpoint else rec.title
     elements = [comma.join(rec.authors), f"{title}[EB/OL]"]
     if rec.translator:
@@ -137,7 +137,9 @@ def _gbt7714(rec: CiteRecord, comma: str, colon: str, parens: str, version: str)
     if rec.translation:
         elements.append("Unofficial English translation")
     if rec.version:
-        elements.append(version)
+        elements.append(f"{rec.version}版" if rec.lang == "zh" else f"Version {rec.version}")
+    if rec.publisher:
+        elements.append(rec.publisher)
     elements.append(f"{parens[0]}{rec.issued.isoformat()}{parens[1]}[{{accessed:iso}}]")
     if rec.url:
         elements.append(rec.url)
