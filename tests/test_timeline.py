@@ -371,7 +371,7 @@ def test_every_item_is_labelled_and_dated_readably_without_overlap(timeline_page
     for item, target in zip(found["items"], statement.targets, strict=True):
         label, date = item["words"]
         assert (label["text"], date["text"]) == (as_set((target.short or target.label)[lang], lang),
-                                                 format_when(target.when, lang))
+                                                 as_set(format_when(target.when, lang), lang))
         assert item["href"] == server + statement.unit_url(statement.unit(target.units[0]), lang)
     for word in words:  # on screen, inside the page's width, never smaller than the page's small print
         box = word["box"]
