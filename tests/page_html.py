@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,7 +69,9 @@ def statement_text(body: Tag) -> str:
 
 def as_set(text: str, lang: str) -> str:
     """A wording as the site sets it: English apostrophes typographic (each side’s), as in the PDFs; the
-    sources write them straight (the English wordings use no straight double quote)."""
+    sources write them straight (the English wordings use no straight double quote). A figure and its unit
+    (1.5 °C), and a range's dash and what precedes it, are joined by a no-break space."""
+    text = re.sub(r"(?<=\d) (?=°C|%|GW)| (?=– )", "\u00a0", text)
     return text.replace("'", "’") if lang == "en" else text
 
 

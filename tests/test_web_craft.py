@@ -107,6 +107,31 @@ def test_the_quote_pass_keeps_code_attributes_and_addresses_as_written():
     assert '约<span class="edition-nobreak">翰·克</span>里' in typeset
 
 
+def test_a_figure_keeps_its_unit_and_a_range_dash_its_line_in_both_languages():
+    """A no-break space (Unicode line breaking class GL) joins "2 °C" and goes before a spaced range's dash,
+    in English and in Chinese notes; code keeps its spaces, and a dash that is no range keeps its own."""
+    page = ('<html lang="en"><body><p>well below 2 °C; 585 GW; 30 November – 13 December</p>'
+            '<p lang="zh-Hans">“well below 2 °C”，即低于2℃</p><code>2 °C</code></body></html>')
+    typeset = typeset_html(page)
+    assert "well below 2\u00a0°C; 585\u00a0GW; 30 November\u00a0– 13 December" in typeset
+    assert "“well below 2\u00a0°C”，即低于2℃" in typeset
+    assert "<code>2 °C</code>" in typeset
+
+
+def test_no_page_lets_a_line_break_between_a_figure_and_its_unit(site):
+    """On every built page, no figure is parted from °C, % or GW by a breakable space, and no spaced en dash
+    of a range can begin a line (release 1.3: "well below 2 / °C", "– 13 December 2023")."""
+    breakable = re.compile(r"\d [°%]|\d GW\b| – ")
+    found = {}
+    for path in sorted(site.rglob("*.html")):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        texts = [text for text in page.find_all(string=True)
+                 if not text.find_parent(["script", "style", "code", "pre", "head"]) and breakable.search(text)]
+        if texts:
+            found[str(path.relative_to(site))] = texts[0].strip()[:60]
+    assert not found, list(found.items())[:5]
+
+
 # --- addresses ---------------------------------------------------------------------------------------------
 
 ADDRESSES = """() => {

@@ -23,7 +23,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from scripts.dates import format_when, parse_when
 from scripts.sources.releases import release_words
 from scripts.model import HTML_LANG, Lang, Mark, Statement
-from scripts.generators.typography import typographic
+from scripts.generators.typography import typographic, unbroken
 
 EDITIONS = ("zh", "en", "bilingual")
 FONTS = {"Noto Serif CJK SC": "fonts-noto-cjk", "Noto Serif": "fonts-noto-core"}  # face: its Debian package
@@ -41,11 +41,14 @@ _SQUEEZABLE = "，。、；：）》」』】”’"
 _PAIR = re.compile(f"[{_SQUEEZABLE}](?=[{CLOSING}{OPENING}])")
 # A run of such marks, with the character before it and, after an opening mark, the character it opens.
 _RUN = re.compile(f"[^{CLOSING}{OPENING}]?(?:[{_SQUEEZABLE}](?=[{CLOSING}{OPENING}]))+(?:[{CLOSING}]|[{OPENING}]+.?)")
-# Never broken inside: a UN decision symbol (at its slash), and in Chinese a date or period with its units
-# (2026年12月, 21世纪20年代: clreq keeps a number with its unit).
+# Never broken inside: a UN decision symbol (at its slash), and in Chinese a number with its unit of time
+# (2026年, 12月, 8日, 21世纪, 20年代: clreq keeps a number with its unit). A date may break between its parts
+# (2026年 / 12月8日), as GB/T 15835 writing allows: held whole, it pushed the line before it apart in the
+# narrow bilingual column.
 _SYMBOL = {"en": re.compile(r"\d+/[A-Z]+\.\d+|\b[a-z]+-[A-Z][a-z]+"),  # and a name at its hyphen (el-Sheikh)
-           "zh": re.compile(r"\d+/[A-Z]+\.\d+|\d+世纪\d+年代|(?:\d+年)?\d+月(?:\d+日)?|\d+年(?:代)?")}
+           "zh": re.compile(r"\d+/[A-Z]+\.\d+|\d+(?:世纪|年代|年|月|日)")}
 _LATIN = re.compile(r"[A-Za-z](?:[A-Za-z0-9 .'’\-]*[A-Za-z0-9])?")  # Latin words in Chinese text
+URL_TAIL = 6  # an address's last piece on a line is at least this long: no "html" stub
 _URL = re.compile(r"https?://[^\s，。；、）(),]+[^\s，。；、）(),.;:]")  # a web address in running text
 
 
@@ -143,8 +146,7 @@ class Endnotes:
     def pieces(self, text: str, marks: tuple[Mark, ...], lang: Lang, follow: bool = False) -> list[Piece]:
         """The text as pieces to set: plain text, and ties holding each call where its mark stands."""
         shared = list(self._last) if follow else []
-        if lang == "en":
-            text = typographic(text)
+        text = typographic(text) if lang == "en" else unbroken(text)
         text, marks = _one_run(text, marks)
         offsets = sorted({mark.offset for mark in marks})
         cuts = [0, *offsets, len(text)]
@@ -243,10 +245,13 @@ def _latin(text: str) -> list[Piece]:
 
 def url_parts(url: str) -> list[str]:
     """A web address cut where a line may end in it: after / . - _ ? & (a <wbr> between the parts), never
-    in or just after its scheme (https://www.) and never with an inserted hyphen."""
+    in or just after its scheme (https://www.), never in its last URL_TAIL characters and never with an
+    inserted hyphen."""
     scheme = re.match(r"[a-z]+://", url)
     head = scheme.group() if scheme else ""
     parts = re.split(r"(?<=[/.\-_?&])(?=.)", url[len(head):])
+    while len(parts) > 1 and len(parts[-1]) < URL_TAIL:  # "html" alone on a line reads as a lost word
+        parts[-2:] = [parts[-2] + parts[-1]]
     return [head + parts[0], *parts[1:]]
 
 
@@ -280,6 +285,7 @@ def print_html(statement: Statement, edition: str, site_url: str | None, root: P
     return env.get_template("document.html").render(
         statement=statement, edition=edition, main=main, ui=statement.ui, html_lang=HTML_LANG,
         endnotes=Endnotes(), date_parts=date_parts, url_parts=url_parts, set_close=set_close, typographic=typographic,
+        unbroken=unbroken,
         official=official, official_when=parse_when(official.date), official_en=official_en,
         official_en_when=parse_when(official_en.date), release_when=parse_when(statement.release.date),
         common_as_of=as_of,

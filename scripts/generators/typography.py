@@ -1,5 +1,6 @@
-"""Typographic corrections the web pages and the PDFs share: English quotes and apostrophes, and the Chinese
-middle dot (间隔号) of a transliterated name kept on the line of the name's parts.
+"""Typographic corrections the web pages and the PDFs share: English quotes and apostrophes, no-break spaces
+where no line may end (2 °C; before a range's dash), and the Chinese middle dot (间隔号) of a transliterated
+name kept on the line of the name's parts.
 
 `typographic` is the one smart-quote function: the PDFs apply it to the English text they set, the site to
 every English text node of every page (`typeset_html`), so that Markdown pages, data and templates all read
@@ -14,8 +15,23 @@ import re
 from scripts.model import HAN
 
 
+# Where no line may break (Bringhurst 2.4): a number and its unit (2 °C, 585 GW, 40 %), and before the en dash
+# of a spaced range (30 November – 13 December), which would otherwise begin a line. No-break spaces, in either
+# language: the statement's characters are not touched, only the spaces of the edition's own text.
+_UNIT_SPACE = re.compile(r"(?<=\d) (?=(?:°C|%|[kMGT]W(?:h)?|km|kg|mm|[MG]t)(?![A-Za-z]))")
+_RANGE_SPACE = re.compile(r" (?=– )")
+NO_BREAK = "\u00a0"
+
+
+def unbroken(text: str) -> str:
+    """The text with a no-break space where a line may not end (one character for one)."""
+    return _RANGE_SPACE.sub(NO_BREAK, _UNIT_SPACE.sub(NO_BREAK, text))
+
+
 def typographic(text: str) -> str:
-    """English with typographic quotes and apostrophes (one character for one: offsets stay true)."""
+    """English with typographic quotes and apostrophes, and no-break spaces (`unbroken`): one character for
+    one, so offsets stay true."""
+    text = unbroken(text)
     text = re.sub(r"(?<=\w)'|'(?=[\s.,;:!?)]|$)", "’", text)
     text = re.sub(r"(?:^|(?<=[\s(\[—–-]))\"", "“", text.replace("'", "‘"))
     return text.replace('"', "”")
@@ -37,8 +53,9 @@ _NAME_DOT = re.compile(f"[{HAN}]·[{HAN}]")
 
 
 def typeset_html(page: str) -> str:
-    """The page with typographic quotes in its English text and each name's middle dot tied to its
-    neighbours in its Chinese text. Text nodes only: tags, attributes, scripts and code are kept as written."""
+    """The page with typographic quotes in its English text, no-break spaces in both languages (`unbroken`),
+    and each name's middle dot tied to its neighbours in its Chinese text. Text nodes only: tags, attributes,
+    scripts and code are kept as written."""
     pieces: list[str] = []  # the page cut at its tags; text nodes at the indexes in `texts`
     texts: list[tuple[int, str, str]] = []  # (index in pieces, language, text unescaped)
     stack: list[tuple[str, str, bool]] = []  # open elements: (name, language, keep as written)
@@ -70,7 +87,9 @@ def typeset_html(page: str) -> str:
     if last < len(page):
         _text(pieces, texts, stack, page[last:])
     _quotes(pieces, texts)
-    for index, lang, _ in texts:
+    for index, lang, text in texts:
+        if index >= 0 and lang.startswith("zh") and unbroken(text) != text:
+            pieces[index] = html.escape(unbroken(text), quote=False)
         if lang.startswith("zh") and "·" in pieces[index]:
             pieces[index] = _NAME_DOT.sub(lambda m: f'<span class="edition-nobreak">{m[0]}</span>', pieces[index])
     return "".join(pieces)
