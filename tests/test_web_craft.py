@@ -5,6 +5,7 @@ back from a loose leaf. Measured in Chromium where a reader sees it; the quotes 
 
 from __future__ import annotations
 
+import math
 import re
 import subprocess
 from pathlib import Path
@@ -357,3 +358,46 @@ def test_every_printed_sheet_names_its_page_and_its_number(open_page, url):
     for number, sheet in enumerate(sheets, start=1):
         foot = [line for line in sheet.splitlines() if line.strip()][-1]
         assert address in foot and re.search(rf"\b{number}\s*/\s*{len(sheets)}\s*$", foot), foot
+
+
+# --- browser print: full sheets ------------------------------------------------------------------------------
+
+MM = 72 / 25.4  # points
+
+
+def sheet_coverage(pdf: bytes) -> list[float]:
+    """For each printed sheet, the height its lines of text cover (pdftotext's line boxes, overlapping boxes
+    of side-by-side columns counted once), in points; the foot's address and number (in the bottom margin of
+    18 mm) aside."""
+    xml = subprocess.run(["pdftotext", "-bbox-layout", "-", "-"], input=pdf, capture_output=True,
+                         check=True).stdout.decode("utf-8")
+    coverage = []
+    for sheet in re.findall(r"<page (.*?)</page>", xml, re.S):
+        height = float(re.search(r'height="([\d.]+)"', sheet)[1])
+        lines = sorted((float(top), float(bottom)) for top, bottom in
+                       re.findall(r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', sheet))
+        covered, end = 0.0, 0.0
+        for top, bottom in lines:
+            if bottom < height - 18 * MM and bottom > end:
+                covered += bottom - max(top, end)
+                end = bottom
+        coverage.append(covered)
+    return coverage
+
+
+@BROWSER
+@pytest.mark.parametrize("url", ["en/opening/", "text/", "en/text/", "en/timeline/", "parallel/", "en/parallel/"])
+def test_no_printed_sheet_but_the_last_is_nearly_empty(open_page, url):
+    """Chromium's A4 print: no sheet holding only the banner, or a title and a sentence, and none left mostly
+    blank mid-document because a unit with all its notes would not split: each sheet but the last carries at
+    least a quarter of the text a full sheet carries. The side-by-side print takes the sheets its text needs
+    set as full as its fullest sheet, and one more for the paragraphs kept whole (it once took a sheet for
+    about each paragraph: 13 and 14)."""
+    page = open_page(url, DESKTOP)
+    coverage = sheet_coverage(page.pdf(format="A4"))
+    full = max(coverage)
+    assert len(coverage) > 1
+    assert all(covered >= full / 4 for covered in coverage[:-1]), [round(c / full, 2) for c in coverage]
+    if url.endswith("parallel/"):
+        assert len(coverage) <= math.ceil(sum(coverage) / full) + 1, [round(c / full, 2) for c in coverage]
+
