@@ -300,6 +300,36 @@ def test_a_footnotes_way_back_is_a_24_pixel_target_on_a_phone(open_page, url):
     assert sizes and all(width >= 24 and height >= 24 for width, height in sizes)
 
 
+# --- tables on a phone -----------------------------------------------------------------------------------------
+
+STACKED = """() => [...document.querySelectorAll('.md-content table')].filter(table => table.tHead).map(table => ({
+    head: getComputedStyle(table.tHead).display,
+    names: [...table.tHead.rows[0].cells].map(cell => cell.textContent.trim()),
+    rows: [...table.tBodies[0].rows].map(row => [...row.cells]
+        .filter(cell => cell.tagName === 'TD' && getComputedStyle(cell).display !== 'none')
+        .map(cell => ({column: cell.cellIndex, label: getComputedStyle(cell, '::before').content,
+                       top: cell.getBoundingClientRect().top, bottom: cell.getBoundingClientRect().bottom})))}))"""
+
+
+@BROWSER
+@pytest.mark.parametrize("url", ["translation/", "en/translation/", "", "en/", "glossary/", "en/timeline/"])
+def test_on_a_phone_every_table_stacks_its_cells_each_under_its_columns_name(open_page, url):
+    """At 390 px no header row stands over cells that no longer line up with it (the translation page's
+    modality table once kept "中文 英文 含义与力度" as columns over cells run into one line): the header goes, and
+    each cell stands on its own line under its column's name, in every table alike."""
+    page = open_page(url, PHONE)
+    tables = page.evaluate(STACKED)
+    assert tables
+    for table in tables:
+        assert table["head"] == "none", (url, table["names"])
+        for cells in table["rows"]:
+            assert cells
+            for cell in cells:
+                assert cell["label"].strip('"').startswith(table["names"][cell["column"]]), (url, cell)
+            for above, below in zip(cells, cells[1:], strict=False):
+                assert below["top"] >= above["bottom"] - 1, (url, above, below)
+
+
 # --- browser print --------------------------------------------------------------------------------------------
 
 def printed_sheets(page, layout: bool = True) -> list[str]:
