@@ -403,7 +403,7 @@ def sheet_coverage(pdf: bytes) -> list[float]:
                          check=True).stdout.decode("utf-8")
     coverage = []
     for sheet in re.findall(r"<page (.*?)</page>", xml, re.S):
-        height = float(re.search(r'height="([\d.]+)"', sheet)[1])
+        height = float(re.findall(r'height="([\d.]+)"', sheet)[0])
         lines = sorted((float(top), float(bottom)) for top, bottom in
                        re.findall(r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', sheet))
         covered, end = 0.0, 0.0
