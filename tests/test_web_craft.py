@@ -302,7 +302,8 @@ def test_a_footnotes_way_back_is_a_24_pixel_target_on_a_phone(open_page, url):
 
 # --- tables on a phone -----------------------------------------------------------------------------------------
 
-STACKED = """() => [...document.querySelectorAll('.md-content table')].filter(table => table.tHead).map(table => ({
+STACKED = """() => [...document.querySelectorAll('.md-content .md-typeset__table > table')].filter(table => table.tHead)
+    .map(table => ({
     head: getComputedStyle(table.tHead).display,
     names: [...table.tHead.rows[0].cells].map(cell => cell.textContent.trim()),
     rows: [...table.tBodies[0].rows].map(row => [...row.cells]
