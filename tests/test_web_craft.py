@@ -5,6 +5,7 @@ back from a loose leaf. Measured in Chromium where a reader sees it; the quotes 
 
 from __future__ import annotations
 
+import math
 import re
 import subprocess
 from pathlib import Path
@@ -197,6 +198,37 @@ def test_english_prose_runs_about_seventy_characters_a_line_on_a_desktop(open_pa
         page.context.close()
 
 
+# Each unit's text column (the box its inline text wraps in) in the text's own ems, and the content column.
+UNIT_COLUMNS = """() => ({
+    content: document.querySelector('.md-content__inner').getBoundingClientRect().width,
+    units: [...document.querySelectorAll('.md-content .edition-unit > .edition-unit-main')]
+        .filter(main => main.getClientRects().length)
+        .map(main => {
+            const text = main.querySelector('.edition-text');
+            const width = main.getBoundingClientRect().width;
+            return {id: main.parentElement.id, width, em: width / parseFloat(getComputedStyle(text).fontSize)};
+        })})"""
+
+
+@BROWSER
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_unit_list_items_too_sets_its_text_in_a_full_column(open_page, statement, lang):
+    """A clause's items get the measure of any paragraph: at least 25 em on a desktop (en/cop28's items of
+    ¶24 were once set in a 6 em column, a word or two a line) and nine tenths of the content's width on a
+    phone (the list's indents once took a fifth of it)."""
+    for url in [page.url[lang] for page in statement.pages if page.kind in ("section", "full_text")]:
+        for viewport in (DESKTOP, PHONE):
+            page = open_page(url, viewport)
+            found = page.evaluate(UNIT_COLUMNS)
+            assert found["units"], url
+            for unit in found["units"]:
+                if viewport is DESKTOP:
+                    assert unit["em"] >= 25, (url, unit)
+                else:
+                    assert unit["width"] >= 0.9 * found["content"], (url, unit, found["content"])
+            page.context.close()
+
+
 @BROWSER
 @pytest.mark.parametrize("url", ["parallel/", "en/parallel/"])
 def test_the_side_by_side_columns_take_the_empty_sidebars_width(open_page, url):
@@ -293,6 +325,37 @@ def test_a_footnotes_way_back_is_a_24_pixel_target_on_a_phone(open_page, url):
     assert sizes and all(width >= 24 and height >= 24 for width, height in sizes)
 
 
+# --- tables on a phone -----------------------------------------------------------------------------------------
+
+STACKED = """() => [...document.querySelectorAll('.md-content .md-typeset__table > table')].filter(table => table.tHead)
+    .map(table => ({
+    head: getComputedStyle(table.tHead).display,
+    names: [...table.tHead.rows[0].cells].map(cell => cell.textContent.trim()),
+    rows: [...table.tBodies[0].rows].map(row => [...row.cells]
+        .filter(cell => cell.tagName === 'TD' && getComputedStyle(cell).display !== 'none')
+        .map(cell => ({column: cell.cellIndex, label: getComputedStyle(cell, '::before').content,
+                       top: cell.getBoundingClientRect().top, bottom: cell.getBoundingClientRect().bottom})))}))"""
+
+
+@BROWSER
+@pytest.mark.parametrize("url", ["translation/", "en/translation/", "", "en/", "glossary/", "en/timeline/"])
+def test_on_a_phone_every_table_stacks_its_cells_each_under_its_columns_name(open_page, url):
+    """At 390 px no header row stands over cells that no longer line up with it (the translation page's
+    modality table once kept "中文 英文 含义与力度" as columns over cells run into one line): the header goes, and
+    each cell stands on its own line under its column's name, in every table alike."""
+    page = open_page(url, PHONE)
+    tables = page.evaluate(STACKED)
+    assert tables
+    for table in tables:
+        assert table["head"] == "none", (url, table["names"])
+        for cells in table["rows"]:
+            assert cells
+            for cell in cells:
+                assert cell["label"].strip('"').startswith(table["names"][cell["column"]]), (url, cell)
+            for above, below in zip(cells, cells[1:], strict=False):
+                assert below["top"] >= above["bottom"] - 1, (url, above, below)
+
+
 # --- browser print --------------------------------------------------------------------------------------------
 
 def printed_sheets(page, layout: bool = True) -> list[str]:
@@ -351,3 +414,46 @@ def test_every_printed_sheet_names_its_page_and_its_number(open_page, url):
     for number, sheet in enumerate(sheets, start=1):
         foot = [line for line in sheet.splitlines() if line.strip()][-1]
         assert address in foot and re.search(rf"\b{number}\s*/\s*{len(sheets)}\s*$", foot), foot
+
+
+# --- browser print: full sheets ------------------------------------------------------------------------------
+
+MM = 72 / 25.4  # points
+
+
+def sheet_coverage(pdf: bytes) -> list[float]:
+    """For each printed sheet, the height its lines of text cover (pdftotext's line boxes, overlapping boxes
+    of side-by-side columns counted once), in points; the foot's address and number (in the bottom margin of
+    18 mm) aside."""
+    xml = subprocess.run(["pdftotext", "-bbox-layout", "-", "-"], input=pdf, capture_output=True,
+                         check=True).stdout.decode("utf-8")
+    coverage = []
+    for sheet in re.findall(r"<page (.*?)</page>", xml, re.S):
+        height = float(re.findall(r'height="([\d.]+)"', sheet)[0])
+        lines = sorted((float(top), float(bottom)) for top, bottom in
+                       re.findall(r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', sheet))
+        covered, end = 0.0, 0.0
+        for top, bottom in lines:
+            if bottom < height - 18 * MM and bottom > end:
+                covered += bottom - max(top, end)
+                end = bottom
+        coverage.append(covered)
+    return coverage
+
+
+@BROWSER
+@pytest.mark.parametrize("url", ["en/opening/", "text/", "en/text/", "en/timeline/", "parallel/", "en/parallel/"])
+def test_no_printed_sheet_but_the_last_is_nearly_empty(open_page, url):
+    """Chromium's A4 print: no sheet holding only the banner, or a title and a sentence, and none left mostly
+    blank mid-document because a unit with all its notes would not split: each sheet but the last carries at
+    least a quarter of the text a full sheet carries. The side-by-side print takes the sheets its text needs
+    set as full as its fullest sheet, and one more for the paragraphs kept whole (it once took a sheet for
+    about each paragraph: 13 and 14)."""
+    page = open_page(url, DESKTOP)
+    coverage = sheet_coverage(page.pdf(format="A4"))
+    full = max(coverage)
+    assert len(coverage) > 1
+    assert all(covered >= full / 4 for covered in coverage[:-1]), [round(c / full, 2) for c in coverage]
+    if url.endswith("parallel/"):
+        assert len(coverage) <= math.ceil(sum(coverage) / full) + 1, [round(c / full, 2) for c in coverage]
+

@@ -13,7 +13,7 @@ from pathlib import Path
 import markdown
 
 from scripts.pipeline import csp, material_fixes
-from scripts.generators import pdf, search_index, statement_json, typography
+from scripts.generators import pdf, search_index, statement_json, tables, typography
 from scripts.pipeline.config import SiteConfig
 from scripts.pipeline.prepare import Prepared
 from scripts.model import LANGS, Lang, Page, Statement
@@ -51,6 +51,7 @@ def fix_pages(site: Path) -> None:
 
 
 def corrected(html: str) -> str:
-    """One page as the generator wrote it, with Material's corrections and the edition's type corrections:
-    the one definition, so that the warm preview's pages equal a whole build's."""
-    return typography.typeset_html(material_fixes.fix_page_html(html))
+    """One page as the generator wrote it, with Material's corrections, its Markdown tables' cells labelled
+    with their columns' names and the edition's type corrections: the one definition, so that the warm
+    preview's pages equal a whole build's."""
+    return typography.typeset_html(tables.labelled(material_fixes.fix_page_html(html)))
