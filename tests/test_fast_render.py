@@ -224,3 +224,10 @@ def test_the_pdfs_set_a_run_of_calls_as_one_and_bracket_calls_after_a_digit():
         "在", Latin("COP"), Tie(("28", Calls((1,), bracketed=True), "，")), "其后"]
     assert Endnotes().pieces("工作组，其后", (Mark(3, "a"),), "zh") == [
         "工作", Tie(("组", Calls((1,), bracketed=False), "，")), "其后"]
+
+
+def test_an_ellipsis_for_omitted_words_never_begins_a_line():
+    """clreq (and the Latin rules): an ellipsis stays on the line of the word before it; the space before it
+    may not break, the one after it may."""
+    from scripts.generators.typography import unbroken
+    assert unbroken("meets … standards") == "meets\u00a0… standards"

@@ -23,9 +23,14 @@ _RANGE_SPACE = re.compile(r" (?=– )")
 NO_BREAK = "\u00a0"
 
 
+# The space before an ellipsis that stands for omitted words (meets … standards): clreq and the Latin
+# rules alike keep the ellipsis off the start of a line.
+_ELLIPSIS_SPACE = re.compile(r" (?=…)")
+
+
 def unbroken(text: str) -> str:
     """The text with a no-break space where a line may not end (one character for one)."""
-    return _RANGE_SPACE.sub(NO_BREAK, _UNIT_SPACE.sub(NO_BREAK, text))
+    return _ELLIPSIS_SPACE.sub(NO_BREAK, _RANGE_SPACE.sub(NO_BREAK, _UNIT_SPACE.sub(NO_BREAK, text)))
 
 
 def typographic(text: str) -> str:
