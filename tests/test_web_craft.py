@@ -11,9 +11,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
+from scripts.generators import tables
 from scripts.generators.typography import typeset_html
+from scripts.model import Text
+from tests.conftest import ROOT
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
@@ -354,6 +358,28 @@ def test_on_a_phone_every_table_stacks_its_cells_each_under_its_columns_name(ope
                 assert cell["label"].strip('"').startswith(table["names"][cell["column"]]), (url, cell)
             for above, below in zip(cells, cells[1:], strict=False):
                 assert below["top"] >= above["bottom"] - 1, (url, above, below)
+
+
+def test_a_markdown_tables_cells_take_their_columns_names_with_the_pages_colon():
+    """The pages' own Markdown tables are labelled as the templates' are: each body cell by its column's name
+    and the page language's colon (data/ui.yaml, read here as plain YAML); a table a template labelled, or one
+    with no header row, is left as written. Oracle: BeautifulSoup's reading of the result."""
+    colon = yaml.safe_load((ROOT / "data/ui.yaml").read_text(encoding="utf-8"))["colon"]
+    table = ('<table>\n<thead>\n<tr>\n<th>Chinese</th>\n<th><span lang="zh-Hans">含义</span> &amp; strength</th>'
+             '\n</tr>\n</thead>\n<tbody>\n<tr>\n<td><span lang="zh-Hans">将</span></td>\n<td>firm</td>\n<td>extra</td>'
+             '\n</tr>\n</tbody>\n</table>')
+    untouched = ('<table><thead><tr><th>A</th></tr></thead><tbody><tr><td data-label="A：">x</td></tr></tbody></table>'
+                 '<table><tbody><tr><td>no head</td></tr></tbody></table>')
+    for lang, html_lang in (("zh", "zh-Hans"), ("en", "en")):
+        page = f'<!doctype html>\n<html lang="{html_lang}">\n<body>\n{table}\n{untouched}\n</body>\n</html>'
+        labelled = tables.labelled(page, Text(zh=colon["zh"], en=colon["en"]))
+        first, *rest = BeautifulSoup(labelled, "html.parser").find_all("table")
+        assert [cell.get("data-label") for cell in first.find_all("td")] == [
+            f"Chinese{colon[lang]}", f"含义 & strength{colon[lang]}", None]
+        assert "".join(str(other) for other in rest) == str(BeautifulSoup(untouched, "html.parser"))
+        unlabelled = labelled.replace(f' data-label="Chinese{colon[lang]}"', "", 1).replace(
+            f' data-label="含义 &amp; strength{colon[lang]}"', "", 1)
+        assert unlabelled == page  # nothing else of the page changed
 
 
 # --- browser print --------------------------------------------------------------------------------------------
