@@ -164,6 +164,36 @@ def test_every_address_in_the_text_is_a_link_without_the_sentences_punctuation(o
         assert not re.search(r"[.,;:!?)\]。，；：）’”]$", item["href"]), item
 
 
+# Each footnote address followed by a full stop (D3): where the stop stands and where the address's last
+# character stands, as laid out.
+STOPS_AFTER_ADDRESSES = """() => [...document.querySelectorAll('.edition-footnotes a.edition-source-link')].flatMap(link => {
+    const walker = document.createTreeWalker(link.closest('li'), NodeFilter.SHOW_TEXT);
+    let last = null, next = null;
+    while (walker.nextNode()) {
+        const node = walker.currentNode;
+        if (link.contains(node)) last = node;
+        else if (last && node.data.length) { next = node; break; }
+    }
+    if (!last || !next || !next.data.startsWith('.')) return [];
+    const box = (node, at) => { const range = document.createRange(); range.setStart(node, at);
+                                range.setEnd(node, at + 1); return range.getClientRects()[0]; };
+    const end = box(last, last.data.length - 1), stop = box(next, 0);
+    return [{href: link.href, end: [end.top, end.bottom], stop: [stop.top, stop.bottom]}];
+})"""
+
+
+@BROWSER
+@pytest.mark.parametrize("width", [1280, 390, 361])
+def test_a_footnotes_address_keeps_its_full_stop_on_its_line(open_page, width):
+    """The stop that ends an address's sentence before "Source:" stands outside the link and never begins a
+    line of its own (Chromium's layout, on a phone and a desktop)."""
+    page = open_page("en/text/", {"width": width, "height": 844})
+    stops = page.evaluate(STOPS_AFTER_ADDRESSES)
+    assert len(stops) >= 5, stops
+    for stop in stops:
+        assert stop["stop"][0] < stop["end"][1] and stop["end"][0] < stop["stop"][1], stop  # one line
+
+
 # --- measure -------------------------------------------------------------------------------------------------
 
 # The longest line of each paragraph and list item, in characters, as laid out.
