@@ -33,7 +33,7 @@ def test_notes_read_without_a_space_where_a_citation_stood(statement_json):
     texts = [unit[field][lang] for unit in [statement_json["preamble"], *units]
              for field in ("notes", "translation_notes") if unit.get(field) for lang in ("zh", "en")]
     assert len(texts) > 40
-    stray = [re.search(r".{20} [.,;:)].{0,10}", text)[0] for text in texts if re.search(r"\w [.,;:)]", text)]
+    stray = [match[0] for text in texts if (match := re.search(r".{0,20}\w [.,;:)].{0,10}", text))]
     assert stray == []
 
 

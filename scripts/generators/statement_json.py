@@ -193,7 +193,7 @@ def _official(text: OfficialText) -> dict[str, Any]:
 def _note_text(note: Note) -> dict[str, str]:
     """A note's words as a reader reads them: the space an English source wrote before a mark
     ("2022 [@key].") goes with the mark, as the pages' calls sit against the word ("2022.")."""
-    texts = {}
+    texts: dict[str, str] = {}
     for lang in LANGS:
         text = note.text[lang]
         for mark in sorted(note.marks.get(lang, ()), key=lambda mark: mark.offset, reverse=True):
