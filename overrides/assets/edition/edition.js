@@ -243,6 +243,75 @@
   openForFragment();
   window.addEventListener("hashchange", openForFragment);
 
+  // Wide screens: the notes beside the text (edition.css) no longer hold each unit back until its note
+  // ends. Each note starts beside its paragraph's first line, or lower when the note before it runs on, so
+  // that notes never overlap; but no lower than its paragraph's last line or DRIFT lines under its first,
+  // whichever is lower: only a paragraph whose note could not start there moves down. Without this
+  // script each unit waits for its note (a gap, never an overlap).
+  var wide = window.matchMedia("screen and (min-width: 76.25em)");
+  var placed = document.querySelectorAll(".edition-unit--margin");
+  var NOTE_GAP = 12;  // px between one note's end and the next note
+  var DRIFT = 8;  // lines
+  function clearNotes() {
+    placed.forEach(function (unit) {
+      unit.style.removeProperty("--edition-room");
+      unit.style.removeProperty("--edition-room-after");
+      var note = unit.querySelector(":scope > .edition-margin");
+      if (note) note.style.removeProperty("--edition-note-top");
+    });
+  }
+  function placeNotes() {
+    document.documentElement.classList.toggle("edition-notes-placed", wide.matches);
+    clearNotes();
+    if (!wide.matches) return;
+    var floor = -Infinity, last = null;
+    placed.forEach(function (unit) {
+      var note = unit.querySelector(":scope > .edition-margin");
+      if (!note) return;
+      var main = unit.querySelector(":scope > .edition-unit-main");
+      var text = main.querySelector(":scope > .edition-text");
+      var line = parseFloat(getComputedStyle(text).lineHeight);
+      var latest = function () {
+        return Math.max(text.getBoundingClientRect().bottom - line, main.getBoundingClientRect().top + DRIFT * line);
+      };
+      // The room is a margin, which may collapse with the one before it: add until the text has moved.
+      for (var room = 0, tries = 0; floor > latest() + 0.5 && tries < 3; tries++) {
+        room += floor - latest();
+        unit.style.setProperty("--edition-room", room + "px");
+      }
+      var top = Math.max(main.getBoundingClientRect().top, floor);
+      var base = note.getBoundingClientRect().top;  // where it stands at --edition-note-top: 0
+      note.style.setProperty("--edition-note-top", (top - base) + "px");
+      floor = top + note.getBoundingClientRect().height + NOTE_GAP;
+      last = unit;
+    });
+    // The last note ends inside the units' block, before what follows it (the footnotes).
+    if (last) {
+      var outer = placed[placed.length - 1];
+      while (outer.parentElement.closest(".edition-unit--margin")) outer = outer.parentElement.closest(".edition-unit--margin");
+      var after = floor - NOTE_GAP - outer.getBoundingClientRect().bottom;
+      if (after > 0) outer.style.setProperty("--edition-room-after", after + "px");
+    }
+  }
+  if (placed.length) {
+    var pending = false;
+    var schedule = function () {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(function () { pending = false; placeNotes(); });
+    };
+    placeNotes();
+    wide.addEventListener("change", schedule);
+    if (document.fonts) document.fonts.ready.then(schedule);
+    // A panel opened or closed, a font loaded, the window resized: the units' heights change.
+    if (window.ResizeObserver) {
+      var observer = new ResizeObserver(schedule);
+      document.querySelectorAll(".edition-unit--margin > :is(.edition-unit-main, .edition-margin)")
+        .forEach(function (part) { observer.observe(part); });
+    }
+    window.addEventListener("resize", schedule);
+  }
+
   // Opened from a local folder (file://), a directory link shows a listing: point it at index.html.
   if (location.protocol === "file:") {
     document.querySelectorAll("a[href]").forEach(function (link) {
