@@ -788,9 +788,10 @@ def letter_spaced_lines(path: Path, side: str | None) -> list[tuple[int, str]]:
 # Chinese column, most before a date held whole (2026年12月8日). With a date breakable between its parts:
 # 2 and 28; with the justification bound at 0.2 em (weasyprint_fixes.LOOSEST), 2 and 23. Those left stand
 # before a Latin word or a bracketed abbreviation (（COP28）) that cannot break. The last fact and parity
-# fixes lengthened some notes, and the bilingual column measured 25: the bound follows that measurement, so
-# that the test still fails if a change sets more lines loose.
-LOOSE_AT_MOST = {"zh": 2, "bilingual": 25}
+# fixes lengthened some notes, and the bilingual column measured 25; release 1.4's rewritten translator's notes,
+# which quote the English they discuss inside the Chinese, measured 28 (33 before their longest English quotations
+# were cut). The bound follows that measurement, so that the test still fails if a change sets more lines loose.
+LOOSE_AT_MOST = {"zh": 2, "bilingual": 28}
 
 
 @pytest.mark.parametrize("edition", list(LOOSE_AT_MOST))
