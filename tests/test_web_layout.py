@@ -13,23 +13,34 @@ VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1
 SCHEMES = pytest.mark.parametrize("scheme", ["light", "dark"])
 
 # Each line of a block as the reader sees it: the baseline (bottom) of the letters set in the block's own size,
-# and the right end of the line's last letter; lines are told apart by their baselines.
+# and the right end of the line's last letter in any size (code, a note call); lines are told apart by their
+# baselines.
 LINES = """(selector) => [...document.querySelectorAll(selector)].map(block => {
-    const lines = [], range = document.createRange();
+    const lines = [], others = [], range = document.createRange();
     const size = parseFloat(getComputedStyle(block).fontSize);
     const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
         const node = walker.currentNode;
-        if (parseFloat(getComputedStyle(node.parentElement).fontSize) !== size) continue;
+        const own = parseFloat(getComputedStyle(node.parentElement).fontSize) === size;
         for (let i = 0; i < node.data.length; i++) {
             if (!/\\S/.test(node.data[i])) continue;
             range.setStart(node, i);
             range.setEnd(node, i + 1);
             const box = range.getClientRects()[0];
             if (!box || box.width === 0) continue;
+            if (!own) { others.push(box); continue; }
             let line = lines.find(l => Math.abs(l.bottom - box.bottom) < 3);
-            if (!line) lines.push(line = {bottom: box.bottom, right: box.right});
+            if (!line) lines.push(line = {bottom: box.bottom, top: box.top, right: box.right});
             line.right = Math.max(line.right, box.right);
+        }
+    }
+    const codes = [...block.querySelectorAll('code')].flatMap(code => [...code.getClientRects()]);  // with padding
+    for (const box of others.concat(codes)) {
+        const middle = (box.top + box.bottom) / 2;
+        const line = lines.find(l => l.top <= middle && middle <= l.bottom);
+        if (line && box.right >= line.right) {
+            line.right = box.right;
+            line.code = codes.includes(box);
         }
     }
     lines.sort((a, b) => a.bottom - b.bottom);
@@ -37,7 +48,7 @@ LINES = """(selector) => [...document.querySelectorAll(selector)].map(block => {
     return {id: block.closest('[id]')?.id || block.textContent.slice(0, 30), links: block.querySelectorAll('a').length,
             text: block.textContent.slice(0, 40),
             right: rect.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth),
-            lines: lines.map(l => ({bottom: l.bottom, right: l.right}))};
+            lines: lines.map(l => ({bottom: l.bottom, right: l.right, code: Boolean(l.code)}))};
 })"""
 
 
@@ -130,7 +141,7 @@ def latest_note_top(unit: dict) -> float:
 def test_an_opened_panel_moves_the_notes_with_their_paragraphs(open_page):
     """Opening a unit's cite panel lengthens it: the notes below are placed again, still beside their
     paragraphs and apart from each other."""
-    page = open_page("en/cop28/", DESKTOP)
+    page = open_page("en/cop28/", DESKTOP, bypass_csp=True)  # wait_for_function evaluates a string
     page.wait_for_function("document.documentElement.classList.contains('edition-notes-placed')")
     page.click("#p22 .edition-toggle--cite")
     page.wait_for_timeout(300)  # two animation frames for the placement; no timing is asserted
@@ -155,8 +166,9 @@ def test_chinese_prose_on_the_editions_pages_is_justified(open_page, url, viewpo
     page = open_page(url, viewport)
     blocks = [b for b in page.evaluate(LINES, PROSE) if len(b["lines"]) >= 3]
     assert len(blocks) >= 2
+    # (a line that ends inside code, which breaks only at its slashes, may fall a few pixels short)
     short = [(b["text"], round(b["right"] - line["right"], 1)) for b in blocks for line in b["lines"][:-1]
-             if b["right"] - line["right"] > 1.5]
+             if b["right"] - line["right"] > (6 if line["code"] else 1.5)]
     assert short == []
     english = open_page("en/" + url, viewport)
     ragged = [b["right"] - line["right"] for b in english.evaluate(LINES, PROSE) for line in b["lines"][:-1]]
@@ -169,7 +181,7 @@ def test_chinese_prose_on_the_editions_pages_is_justified(open_page, url, viewpo
 def test_a_chinese_page_title_is_set_in_the_texts_colour_at_a_medium_weight(open_page, url, scheme):
     page = open_page(url, DESKTOP, color_scheme=scheme)
     title, text = page.evaluate("""() => [document.querySelector('.md-content h1'),
-        document.querySelector('.md-content__inner > p, .edition-text')]
+        document.querySelector('.md-content__inner > p:not(.edition-notice), .edition-text')]
         .map(e => [getComputedStyle(e).color, parseInt(getComputedStyle(e).fontWeight)])""")
     assert title[0] == text[0]
     assert 500 <= title[1] <= 600
