@@ -249,3 +249,16 @@ def test_the_fixed_renderings_read_as_cards_on_a_phone(open_page, url, scheme):
     for cell in cells:
         assert cell["width"] >= 0.9 * cell["table"] and cell["right"] <= PHONE["width"], cell
         assert cell["head"] or cell["label"] not in ("none", "normal", '""'), cell
+
+
+@BROWSER
+@pytest.mark.parametrize("url, unit_id", [("cop28/", "p24-10"), ("en/opening/", "p4"), ("energy-transition/", "p9")])
+def test_a_permanent_url_keeps_its_unit_in_view_while_the_notes_are_placed(open_page, url, unit_id):
+    """The notes are placed (and folded) after the browser has scrolled to the unit a permanent URL names:
+    the unit stays in view, below the header."""
+    page = open_page(f"{url}#{unit_id}", DESKTOP, bypass_csp=True)
+    page.wait_for_function("document.documentElement.classList.contains('edition-notes-placed')")
+    page.wait_for_timeout(300)  # the placement after the fonts have loaded; no timing is asserted
+    box = page.evaluate("""id => ({top: document.getElementById(id).getBoundingClientRect().top,
+        header: document.querySelector('.md-header').getBoundingClientRect().bottom})""", unit_id)
+    assert box["header"] <= box["top"] < DESKTOP["height"] / 2, box

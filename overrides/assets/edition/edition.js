@@ -286,7 +286,16 @@
     }
     placeNotes();
   }
+  // The unit a permanent URL opened stays where the reader sees it while the notes are placed again (folds
+  // above it make the page shorter there).
   function placeNotes() {
+    var id = location.hash.length > 1 && decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    var before = target ? target.getBoundingClientRect().top : NaN;
+    placeAll();
+    if (before >= 0 && before < window.innerHeight) window.scrollBy(0, target.getBoundingClientRect().top - before);
+  }
+  function placeAll() {
     document.documentElement.classList.toggle("edition-notes-placed", wide.matches);
     clearNotes();
     if (!wide.matches) return;
