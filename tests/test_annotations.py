@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 import yaml
@@ -69,13 +70,14 @@ def test_footnote_wording_in_both_languages(site, statement):
     assert kigali["date"].isoformat() == "2016-10-15" and kigali["url_verified"] is True
     shown = {key: wording for key, wording in footnotes_of(soup(site, "en/methane/")).values()}["kigali-amendment"]
     # the register's apostrophes (Party's) set typographic on the page (Party’s), as in the PDFs
-    assert shown == (f"{kigali['title']['en']}, 15 October 2016, {kigali['body']['en']}. {kigali['url']} "
+    assert shown == (f"{kigali['title']['en']}, 15 October 2016, {kigali['body']['en']}. {kigali['url']}. "
                      f"Source: {kigali['source']['en']}.").replace("'", "’")
-    # In Chinese no mark touches an address, so that a copied address takes none with it: 来源 follows a space,
-    # and a source that ends with an address ends there.
+    # In Chinese no mark touches an address, so that a copied address takes none with it: 来源 begins a line
+    # of its own (test_an_address_ends_its_sentence_before_the_source), and a source that ends with an address
+    # ends there.
     shown = {key: wording for key, wording in footnotes_of(soup(site, "methane/")).values()}["kigali-amendment"]
     assert kigali["source"]["zh"].endswith(".html")
-    assert shown == (f"{kigali['title']['zh']}，2016年10月15日，{kigali['body']['zh']}。{kigali['url']} "
+    assert shown == (f"{kigali['title']['zh']}，2016年10月15日，{kigali['body']['zh']}。{kigali['url']}"
                      f"来源：{kigali['source']['zh']}")
     # An address the edition could not confirm says so, in each language's own punctuation.
     entries = register()
@@ -88,6 +90,77 @@ def test_footnote_wording_in_both_languages(site, statement):
                     assert (marker in wording) == (entries[key].get("url_verified") is not True), (lang, key, wording)
                     if lang == "zh":  # said before the address, never glued after it
                         assert re.search(r"https?://[!-~]+[（。]", wording) is None, (key, wording)
+
+
+class _AfterAddress(HTMLParser):
+    """A footnote's reference address (its first `a.edition-source-link`) and what follows it up to the source
+    ("Source"/"来源"), read with the standard library's parser: the link's address, the text after the link, and
+    whether a line break stands there."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.notes: list[dict] = []
+        self.depth = 0  # inside a footnote's <li>, how many elements deep
+        self.state = ""  # "", "link" (inside the address's link), "after" (after it), "done"
+        self.link_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        attributes = dict(attrs)
+        if tag == "li" and (attributes.get("id") or "").startswith("fn:"):
+            self.notes.append({"href": None, "after": "", "breaks": 0})
+            self.depth, self.state = 1, ""
+            return
+        if not self.depth:
+            return
+        self.depth += tag not in ("br", "wbr")
+        note = self.notes[-1]
+        if tag == "a" and "edition-source-link" in (attributes.get("class") or "").split() and not self.state:
+            note["href"], self.state, self.link_depth = attributes["href"], "link", self.depth
+        elif tag == "br" and self.state == "after":
+            note["breaks"] += 1
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        self.handle_starttag(tag, attrs)  # <br/>: opens nothing
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.depth:
+            return
+        if tag == "a" and self.state == "link" and self.depth == self.link_depth:
+            self.state = "after"
+        self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and self.state == "after":
+            note = self.notes[-1]
+            for word in ("Source:", "来源："):
+                if word in data:
+                    note["after"] += data.partition(word)[0]
+                    note["source"] = True
+                    self.state = "done"
+                    return
+            note["after"] += data
+
+
+def test_an_address_ends_its_sentence_before_the_source(site):
+    """D3: the source never runs on from the reference's address. In English the address's sentence ends with
+    a full stop (after "(address unverified)" where it stands) that is not part of the link's address; in
+    Chinese no mark follows the address (the references page: 网址后不加标点), and 来源 begins a new line.
+    Oracle: every built page read with html.parser, and the text between the link and the source's label."""
+    checked = {"zh": 0, "en": 0}
+    for file in sorted(site.rglob("index.html")):
+        parser = _AfterAddress()
+        parser.feed(file.read_text(encoding="utf-8"))
+        lang = "en" if file.relative_to(site).parts[0] == "en" else "zh"
+        for note in parser.notes:
+            if not note["href"] or not note.get("source"):
+                continue
+            checked[lang] += 1
+            assert not note["href"].endswith("."), (file, note)
+            if lang == "en":
+                assert note["after"] in (". ", " (address unverified). "), (file, note)
+            else:
+                assert note["after"] == "" and note["breaks"] == 1, (file, note)
+    assert checked["zh"] >= 10 and checked["en"] >= 10, checked  # each page with such a footnote, both languages
 
 
 def test_same_reference_same_wording_everywhere(site, statement):

@@ -54,3 +54,12 @@ def test_another_page_is_its_kind(tmp_path):
     (tmp_path / "cite.md").write_text("---\nkind: cite\ntitle: 如何引用\n---\n\nAny *Markdown*.\n", encoding="utf-8")
     page = read_source(tmp_path / "cite.md", "cite.md", "docs/zh/cite.md")
     assert (page.kind, page.key, page.units, page.key_where) == ("cite", "cite", (), Location("docs/zh/cite.md", 2))
+
+
+def test_folding_a_note_keeps_the_no_break_spaces_its_author_wrote():
+    # YAML folds a note's lines with spaces and newlines; a no-break space (2 °C) is the author's and stays,
+    # in a Chinese note (where folding leaves no space next to a Chinese character) and in an English one
+    from scripts.sources.notes import join_chinese, join_latin
+    assert join_chinese("使其后的including efforts to keep 1.5\u00a0°C within reach\n不致被读作") == \
+        "使其后的including efforts to keep 1.5\u00a0°C within reach不致被读作"
+    assert join_latin("well below 2\u00a0°C and\n    pursuing efforts") == "well below 2\u00a0°C and pursuing efforts"

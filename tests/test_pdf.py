@@ -473,7 +473,7 @@ def test_no_timeline_row_splits_across_pages(site, statement, edition):
              for line in baselines.values()]
     for target in statement.targets:
         label = squeeze(target.label[lang].replace("'", "’"), lang)[:10]
-        date = squeeze(format_when(target.when, lang), lang)[:8]
+        date = squeeze(format_when(target.when, lang), lang)[:5 if lang == "zh" else 8]  # 2023年 / 7月16日至19日
         assert any(label in line and line.startswith(date) for line in lines), \
             f"{edition}: the row of {target.label[lang]} is split"
 
@@ -601,7 +601,8 @@ def test_no_english_line_is_a_lone_little_word_or_a_hyphenated_stub(site, editio
 @pytest.mark.parametrize("edition", list(pdf_paths()))
 def test_web_addresses_break_only_after_their_punctuation(site, statement, edition):
     """Every reference address, its printed pieces rejoined, is the address: no hyphen inserted, no break
-    inside "https://" (h/ttps, https:/ /), a line ending in it only after / . - _ ? &."""
+    inside "https://" (h/ttps, https:/ /), a line ending in it only after a / or before . - _ ? # & = (CMOS
+    14.18): never after a hyphen, which a reader could not tell from a word's hyphen (president-joe-/bidens)."""
     path = site / pdf_paths()[edition]
     joined = "\0".join(text for _, text in _lines(path, edition))
     cited = {mark.key for unit in statement.units() for owner in (unit, statement.notes.get(unit.id),
@@ -617,7 +618,8 @@ def test_web_addresses_break_only_after_their_punctuation(site, statement, editi
         scheme = re.match("[a-z]+://[^\0]", printed)
         assert scheme, (edition, printed)
         breaks = [index for index, char in enumerate(printed) if char == "\0"]
-        assert all(printed[index - 1] in "/.-_?&" for index in breaks), (edition, printed)
+        assert all(printed[index - 1] == "/" or printed[index + 1] in ".-_?#&=" for index in breaks), (edition, printed)
+        assert not [index for index in breaks if printed[index - 1] == "-"], (edition, printed)
         # no stub of an address alone on a line ("html"): its last five characters are never parted
         assert "\0" not in printed[-6:], (edition, printed)
 
@@ -786,9 +788,10 @@ def letter_spaced_lines(path: Path, side: str | None) -> list[tuple[int, str]]:
 # Chinese column, most before a date held whole (2026年12月8日). With a date breakable between its parts:
 # 2 and 28; with the justification bound at 0.2 em (weasyprint_fixes.LOOSEST), 2 and 23. Those left stand
 # before a Latin word or a bracketed abbreviation (（COP28）) that cannot break. The last fact and parity
-# fixes lengthened some notes, and the bilingual column measured 25: the bound follows that measurement, so
-# that the test still fails if a change sets more lines loose.
-LOOSE_AT_MOST = {"zh": 2, "bilingual": 25}
+# fixes lengthened some notes, and the bilingual column measured 25; release 1.4's rewritten translator's notes,
+# which quote the English they discuss inside the Chinese, measured 28 (33 before their longest English quotations
+# were cut). The bound follows that measurement, so that the test still fails if a change sets more lines loose.
+LOOSE_AT_MOST = {"zh": 2, "bilingual": 28}
 
 
 @pytest.mark.parametrize("edition", list(LOOSE_AT_MOST))
@@ -827,3 +830,77 @@ def test_the_timeline_section_bears_the_timeline_pages_title(site, statement):
             assert any(title[lang] in label for label in outline), (edition, outline)
             assert re.search(rf"^{title[lang]}$", pdf_text(site / pdf_paths()[edition]), re.M), (edition, lang)
         assert "On the timeline" not in pdf_text(site / pdf_paths()[edition])
+
+
+# --- The title page, file names, addresses and date ranges (typography review 4) ---------------------------
+
+LITTLE_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+
+
+@pytest.mark.parametrize("edition", list(pdf_paths()))
+def test_the_display_title_never_ends_a_line_in_a_little_word(site, statement, edition):
+    """The English title page set "…Enhancing Cooperation to / Address the Climate Crisis": no line of the
+    title (set large: lines over 20 pt) ends in a preposition, a conjunction or an article."""
+    lines = [" ".join(w.text for w in words) for page, words in printed_lines(site / pdf_paths()[edition])
+             if page == 0 and max(w.y_max - w.y_min for w in words) > 20]
+    for lang in LANGS_OF[edition]:
+        assert squeeze(statement.title[lang], lang) in squeeze("".join(lines), lang), (edition, lines)
+    assert not [line for line in lines if line.split()[-1] in LITTLE_WORDS], (edition, lines)
+
+
+@pytest.mark.parametrize("edition", list(pdf_paths()))
+def test_the_pdfs_own_file_name_breaks_only_after_its_slash(site, edition):
+    """The imprint printed "pdf/sunnylands-statement-/en.pdf", a hyphen a reader could take for a break's:
+    the file name stands whole on the title page, or parted only after its /, in each language."""
+    path = site / pdf_paths()[edition]
+    name = pdf_paths()[edition]
+    for lang in LANGS_OF[edition]:
+        side = ("left" if lang == "zh" else "right") if edition == "bilingual" else None
+        joined = "\0".join(text for page, text in _lines(path, edition, side) if page == 0)
+        match = re.search("\0?".join(re.escape(char) for char in name), joined)
+        assert match, (edition, lang)
+        breaks = [index for index, char in enumerate(match.group()) if char == "\0"]
+        assert all(match.group()[index - 1] == "/" for index in breaks), (edition, lang, match.group())
+
+
+@pytest.mark.parametrize(("edition", "longest"), [("en", 88), ("bilingual", 70)])
+def test_the_english_imprint_is_set_to_the_body_measure(site, edition, longest):
+    """The imprint ran the page's full width, about 105 characters a line at 8.5 pt; it now keeps the body's
+    measure: the English PDF's 120 mm (about 80 characters), the bilingual PDF's right-hand column, each of
+    its English lines beginning at that column's edge."""
+    path = site / pdf_paths()[edition]
+    lines = [[w for w in words if edition == "en" or w.x_min > 595.28 / 2] for page, words in printed_lines(path)
+             if page == 0 and max(w.y_max - w.y_min for w in words) < 12.5]
+    lines = [words for words in lines if words]
+    assert len(lines) > 15
+    assert max(len(" ".join(w.text for w in words)) for words in lines) <= longest, edition
+    lefts = [words[0].x_min for words in lines]
+    assert max(lefts) - min(lefts) < 1, (edition, sorted(lefts))
+
+
+@pytest.mark.parametrize("edition", ["zh", "bilingual"])
+def test_a_chinese_date_range_in_the_timeline_is_never_broken_inside(site, statement, edition):
+    """The bilingual timeline wrapped "2023年7月16日至 / 19日": a range may lose its year to the line before,
+    but from its month on it stands on one line, and no line ends in a range's 至."""
+    from scripts.dates import format_when
+
+    path = site / pdf_paths()[edition]
+    first = statement_pages(path)
+    lines = [squeeze(text, "zh") for page, text in _lines(path, edition, "left" if edition == "bilingual" else None)
+             if page >= first]
+    ranges = [format_when(target.when, "zh") for target in statement.targets if target.when.span]
+    assert len(ranges) > 5
+    for date in ranges:
+        assert any(re.sub(r"^\d{4}年", "", date) in line for line in lines), (edition, date)
+    assert not [line for line in lines if re.search("[年月日]至$", line)], edition  # (截至 / 2026年 is no range)
+
+
+@pytest.mark.parametrize("edition", list(pdf_paths()))
+def test_the_title_page_shows_a_bracketed_call_as_a_call(site, edition):
+    """The imprint says what a note call is; its example (COP28[16]) is set as the calls in the text are:
+    raised above its line and smaller, in each language of the PDF."""
+    page = [run for run in runs(site / pdf_paths()[edition]) if run.page == 0]
+    examples = [(before, run) for before, run in zip(page, page[1:], strict=False) if run.text == "[16]"]
+    assert len(examples) == len(LANGS_OF[edition])
+    for before, call in examples:
+        assert before.text.endswith("COP28") and call.y > before.y and call.size < 0.8 * before.size, (before, call)

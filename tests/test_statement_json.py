@@ -27,6 +27,16 @@ def test_texts_are_plain_and_without_clause_numbers(statement_json):
     assert statement_json["clauses"][5]["label"] == {"zh": "六、", "en": "6."}
 
 
+def test_notes_read_without_a_space_where_a_citation_stood(statement_json):
+    # the marks leave the text, and their space with them: no "2022 ." or "Environment ;" in the data
+    units = [unit for clause in statement_json["clauses"] for unit in [clause, *clause.get("items", [])]]
+    texts = [unit[field][lang] for unit in [statement_json["preamble"], *units]
+             for field in ("notes", "translation_notes") if unit.get(field) for lang in ("zh", "en")]
+    assert len(texts) > 40
+    stray = [match[0] for text in texts if (match := re.search(r".{0,20}\w [.,;:)].{0,10}", text))]
+    assert stray == []
+
+
 def test_pages_and_their_urls(site, statement_json):
     pages = statement_json["pages"]
     assert pages["home"] == {"zh": "", "en": "en/"}

@@ -11,9 +11,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
+from scripts.generators import tables
 from scripts.generators.typography import typeset_html
+from scripts.model import Text
+from tests.conftest import ROOT
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
@@ -158,6 +162,36 @@ def test_every_address_in_the_text_is_a_link_without_the_sentences_punctuation(o
     for item in found:  # the link reads as its address, with at most the sentence's closing marks after it
         assert item["href"] == re.sub(r"[.,;:)\]。，；：）]+$", "", item["text"].strip()), item
         assert not re.search(r"[.,;:!?)\]。，；：）’”]$", item["href"]), item
+
+
+# Each footnote address followed by a full stop (D3): where the stop stands and where the address's last
+# character stands, as laid out.
+STOPS_AFTER_ADDRESSES = """() => [...document.querySelectorAll('.edition-footnotes a.edition-source-link')].flatMap(link => {
+    const walker = document.createTreeWalker(link.closest('li'), NodeFilter.SHOW_TEXT);
+    let last = null, next = null;
+    while (walker.nextNode()) {
+        const node = walker.currentNode;
+        if (link.contains(node)) last = node;
+        else if (last && node.data.length) { next = node; break; }
+    }
+    if (!last || !next || !next.data.startsWith('.')) return [];
+    const box = (node, at) => { const range = document.createRange(); range.setStart(node, at);
+                                range.setEnd(node, at + 1); return range.getClientRects()[0]; };
+    const end = box(last, last.data.length - 1), stop = box(next, 0);
+    return [{href: link.href, end: [end.top, end.bottom], stop: [stop.top, stop.bottom]}];
+})"""
+
+
+@BROWSER
+@pytest.mark.parametrize("width", [1280, 390, 361])
+def test_a_footnotes_address_keeps_its_full_stop_on_its_line(open_page, width):
+    """The stop that ends an address's sentence before "Source:" stands outside the link and never begins a
+    line of its own (Chromium's layout, on a phone and a desktop)."""
+    page = open_page("en/text/", {"width": width, "height": 844})
+    stops = page.evaluate(STOPS_AFTER_ADDRESSES)
+    assert len(stops) >= 5, stops
+    for stop in stops:
+        assert stop["stop"][0] < stop["end"][1] and stop["end"][0] < stop["stop"][1], stop  # one line
 
 
 # --- measure -------------------------------------------------------------------------------------------------
@@ -354,6 +388,28 @@ def test_on_a_phone_every_table_stacks_its_cells_each_under_its_columns_name(ope
                 assert cell["label"].strip('"').startswith(table["names"][cell["column"]]), (url, cell)
             for above, below in zip(cells, cells[1:], strict=False):
                 assert below["top"] >= above["bottom"] - 1, (url, above, below)
+
+
+def test_a_markdown_tables_cells_take_their_columns_names_with_the_pages_colon():
+    """The pages' own Markdown tables are labelled as the templates' are: each body cell by its column's name
+    and the page language's colon (data/ui.yaml, read here as plain YAML); a table a template labelled, or one
+    with no header row, is left as written. Oracle: BeautifulSoup's reading of the result."""
+    colon = yaml.safe_load((ROOT / "data/ui.yaml").read_text(encoding="utf-8"))["colon"]
+    table = ('<table>\n<thead>\n<tr>\n<th>Chinese</th>\n<th><span lang="zh-Hans">含义</span> &amp; strength</th>'
+             '\n</tr>\n</thead>\n<tbody>\n<tr>\n<td><span lang="zh-Hans">将</span></td>\n<td>firm</td>\n<td>extra</td>'
+             '\n</tr>\n</tbody>\n</table>')
+    untouched = ('<table><thead><tr><th>A</th></tr></thead><tbody><tr><td data-label="A：">x</td></tr></tbody></table>'
+                 '<table><tbody><tr><td>no head</td></tr></tbody></table>')
+    for lang, html_lang in (("zh", "zh-Hans"), ("en", "en")):
+        page = f'<!doctype html>\n<html lang="{html_lang}">\n<body>\n{table}\n{untouched}\n</body>\n</html>'
+        labelled = tables.labelled(page, Text(zh=colon["zh"], en=colon["en"]))
+        first, *rest = BeautifulSoup(labelled, "html.parser").find_all("table")
+        assert [cell.get("data-label") for cell in first.find_all("td")] == [
+            f"Chinese{colon[lang]}", f"含义 & strength{colon[lang]}", None]
+        assert "".join(str(other) for other in rest) == str(BeautifulSoup(untouched, "html.parser"))
+        unlabelled = labelled.replace(f' data-label="Chinese{colon[lang]}"', "", 1).replace(
+            f' data-label="含义 &amp; strength{colon[lang]}"', "", 1)
+        assert unlabelled == page  # nothing else of the page changed
 
 
 # --- browser print --------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from multiprocessing import get_context
@@ -23,7 +24,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from scripts.dates import format_when, parse_when
 from scripts.sources.releases import release_words
 from scripts.model import HTML_LANG, Lang, Mark, Statement
-from scripts.generators.typography import typographic, unbroken
+from scripts.generators.typography import NO_BREAK, typographic, unbroken
 
 EDITIONS = ("zh", "en", "bilingual")
 FONTS = {"Noto Serif CJK SC": "fonts-noto-cjk", "Noto Serif": "fonts-noto-core"}  # face: its Debian package
@@ -48,8 +49,12 @@ _RUN = re.compile(f"[^{CLOSING}{OPENING}]?(?:[{_SQUEEZABLE}](?=[{CLOSING}{OPENIN
 _SYMBOL = {"en": re.compile(r"\d+/[A-Z]+\.\d+|\b[a-z]+-[A-Z][a-z]+"),  # and a name at its hyphen (el-Sheikh)
            "zh": re.compile(r"\d+/[A-Z]+\.\d+|\d+(?:世纪|年代|年|月|日)")}
 _LATIN = re.compile(r"[A-Za-z](?:[A-Za-z0-9 .'’\-]*[A-Za-z0-9])?")  # Latin words in Chinese text
+# A display line never ends in a little word (a preposition, an article): it goes down with the word after it
+# ("…Cooperation / to Address the Climate Crisis", never "…Cooperation to / Address").
+_LITTLE = re.compile(r"(?<=\b[a-z]{2}) (?=\S)|(?<=\bthe) (?=\S)|(?<=\band) (?=\S)")
 URL_TAIL = 6  # an address's last piece on a line is at least this long: no "html" stub
 _URL = re.compile(r"https?://[^\s，。；、）(),]+[^\s，。；、）(),.;:]")  # a web address in running text
+_FILE = re.compile(r"\b[a-z]+/[\w/-]*[\w-]\.(?:pdf|json)\b")  # a file's path in the site (pdf/….pdf)
 
 
 class PdfError(RuntimeError):
@@ -114,7 +119,19 @@ class Latin:
     text: str
 
 
-Piece = str | Half | Tie | Link | Latin
+@dataclass(frozen=True)
+class File:
+    """A file's path in the site, printed whole: a line may end in it only after a / (never at a hyphen,
+    which would read as the name's own)."""
+
+    path: str
+
+    @property
+    def parts(self) -> list[str]:
+        return re.split(r"(?<=/)(?=.)", self.path)
+
+
+Piece = str | Half | Tie | Link | Latin | File
 
 
 class Endnotes:
@@ -203,22 +220,22 @@ def _halves(text: str, lang: Lang) -> list[str | Half]:
 
 def set_close(text: str, lang: Lang) -> list[Piece]:
     """Plain text, with each pair of full-width marks tied to the character before it and set close, each
-    UN decision symbol (1/CP.26) kept whole, and each web address a link."""
-    pieces: list[Piece] = []
-    last = 0
-    for match in _URL.finditer(text):
-        pieces += [*_symbols(text[last:match.start()], lang), Link(match.group())]
-        last = match.end()
-    return pieces + _symbols(text[last:], lang)
+    UN decision symbol (1/CP.26) and file name (pdf/….pdf) kept whole, and each web address a link."""
+    def symbols(part: str) -> list[Piece]:
+        return _cut(part, _SYMBOL[lang], lambda symbol: Tie((symbol,)), lambda rest: _close(rest, lang))
+
+    return _cut(text, _URL, Link, lambda part: _cut(part, _FILE, File, symbols))
 
 
-def _symbols(text: str, lang: Lang) -> list[Piece]:
+def _cut(text: str, pattern: re.Pattern[str], found: Callable[[str], Piece],
+         between: Callable[[str], list[Piece]]) -> list[Piece]:
+    """The text's matches of `pattern` as `found` makes them, and what stands between them as `between` does."""
     pieces: list[Piece] = []
     last = 0
-    for match in _SYMBOL[lang].finditer(text):
-        pieces += [*_close(text[last:match.start()], lang), Tie((match.group(),))]
+    for match in pattern.finditer(text):
+        pieces += [*between(text[last:match.start()]), found(match.group())]
         last = match.end()
-    return pieces + _close(text[last:], lang)
+    return pieces + between(text[last:])
 
 
 def _close(text: str, lang: Lang) -> list[Piece]:
@@ -244,21 +261,28 @@ def _latin(text: str) -> list[Piece]:
 
 
 def url_parts(url: str) -> list[str]:
-    """A web address cut where a line may end in it: after / . - _ ? & (a <wbr> between the parts), never
-    in or just after its scheme (https://www.), never in its last URL_TAIL characters and never with an
-    inserted hyphen."""
-    scheme = re.match(r"[a-z]+://", url)
-    head = scheme.group() if scheme else ""
-    parts = re.split(r"(?<=[/.\-_?&])(?=.)", url[len(head):])
+    """A web address cut where a line may end in it, each piece set unbroken (a <wbr> between them): after a
+    / and before . - _ ? # & = (CMOS 14.18), so that no line ends in a hyphen a reader could take for a
+    word's. Never in its scheme and host (https://www.whitehouse.gov/), never in its last URL_TAIL
+    characters; nothing is inserted, so the address copies as it is."""
+    start = re.match(r"[a-z]+://[^/]*/?", url)
+    head = start.group() if start else ""
+    parts = re.split(r"(?<=/)(?=[^/])|(?<=[^/.\-_?#&=])(?=[.\-_?#&=])", url[len(head):])
     while len(parts) > 1 and len(parts[-1]) < URL_TAIL:  # "html" alone on a line reads as a lost word
         parts[-2:] = [parts[-2] + parts[-1]]
-    return [head + parts[0], *parts[1:]]
+    return [part for part in (head, *parts) if part]
+
+
+def display(text: str, lang: Lang) -> str:
+    """A title set large: in English each little word tied to the word after it by a no-break space."""
+    return _LITTLE.sub(NO_BREAK, text) if lang == "en" else text
 
 
 def date_parts(text: str, lang: Lang) -> list[str]:
-    """A Chinese date is cut only where a range may break, after 至 (never 11月10 / 日); an English one
-    breaks at its spaces."""
-    return [part for part in re.split(r"(?<=至)", text) if part] if lang == "zh" else [text]
+    """A Chinese date is cut only after its first year (2023年 / 7月16日至19日), never inside a range
+    (2023年7月16日至 / 19日: the typographer's B3) nor a number's unit (11月10 / 日); an English one breaks at
+    its spaces."""
+    return [part for part in re.split(r"(?<=^\d{4}年)(?=\d)", text) if part] if lang == "zh" else [text]
 
 
 def print_html(statement: Statement, edition: str, site_url: str | None, root: Path) -> str:
@@ -269,6 +293,7 @@ def print_html(statement: Statement, edition: str, site_url: str | None, root: P
     env.tests["half"] = lambda piece: isinstance(piece, Half)
     env.tests["link"] = lambda piece: isinstance(piece, Link)
     env.tests["latin"] = lambda piece: isinstance(piece, Latin)
+    env.tests["file"] = lambda piece: isinstance(piece, File)
     main: Lang = "en" if edition == "en" else "zh"
     configured = is_configured(site_url)
     base = (site_url or "").rstrip("/") + "/"
@@ -284,8 +309,8 @@ def print_html(statement: Statement, edition: str, site_url: str | None, root: P
     official_en = next(text for text in statement.source.official if text.lang == "en")
     return env.get_template("document.html").render(
         statement=statement, edition=edition, main=main, ui=statement.ui, html_lang=HTML_LANG,
-        endnotes=Endnotes(), date_parts=date_parts, url_parts=url_parts, set_close=set_close, typographic=typographic,
-        unbroken=unbroken,
+        endnotes=Endnotes(), date_parts=date_parts, display=display, url_parts=url_parts, set_close=set_close,
+        typographic=typographic, unbroken=unbroken,
         official=official, official_when=parse_when(official.date), official_en=official_en,
         official_en_when=parse_when(official_en.date), release_when=parse_when(statement.release.date),
         common_as_of=as_of,

@@ -11,7 +11,7 @@ from scripts.dates import When
 from scripts.sources.releases import CHANGE_KINDS
 from scripts.sources.timeline import KINDS, RELATIONS, STATES, THEMES
 from scripts.generators.pdf import pdf_paths
-from scripts.model import LANGS, OfficialText, Reference, Release, Statement, Target, Term, Text, Unit
+from scripts.model import LANGS, Note, OfficialText, Reference, Release, Statement, Target, Term, Text, Unit
 
 SCHEMA_VERSION = 2  # 2: $schema, version, released, releases, history, translation notes, fixed terms, as_of
 SCHEMA = Path(__file__).with_name("statement.schema.json")
@@ -95,9 +95,9 @@ def _unit(statement: Statement, unit: Unit) -> dict[str, Any]:
     data["urls"] = {lang: statement.unit_url(unit, lang) for lang in LANGS}
     data["references"] = list(unit.references)
     note = statement.notes.get(unit.id)
-    data["notes"] = _text(note.text) | {"references": list(note.references)} if note else None
+    data["notes"] = _note_text(note) | {"references": list(note.references)} if note else None
     translation_note = statement.translation_notes.get(unit.id)
-    data["translation_notes"] = _text(translation_note.text) | {"references": list(translation_note.references)} \
+    data["translation_notes"] = _note_text(translation_note) | {"references": list(translation_note.references)} \
         if translation_note else None
     if unit.insertions:
         data["insertions"] = [unit.text.en[start:end] for start, end in unit.insertions]
@@ -188,6 +188,19 @@ def _official(text: OfficialText) -> dict[str, Any]:
         "url_verified": text.url_verified,
         "reported_at": text.reported_at,
     }
+
+
+def _note_text(note: Note) -> dict[str, str]:
+    """A note's words as a reader reads them: the space an English source wrote before a mark
+    ("2022 [@key].") goes with the mark, as the pages' calls sit against the word ("2022.")."""
+    texts: dict[str, str] = {}
+    for lang in LANGS:
+        text = note.text[lang]
+        for mark in sorted(note.marks.get(lang, ()), key=lambda mark: mark.offset, reverse=True):
+            if text[mark.offset - 1:mark.offset].isspace():
+                text = text[:mark.offset - 1] + text[mark.offset:]
+        texts[lang] = text
+    return texts
 
 
 def _text(value: Text) -> dict[str, str]:

@@ -9,10 +9,18 @@ alike. Neither touches code, addresses or attributes.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
+from markupsafe import Markup
 
 from scripts.model import HAN
+
+# The templates the edition's markup lives in (as scripts/pipeline/cli.py finds the repository).
+TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "edition"
 
 
 # Where no line may break (Bringhurst 2.4): a number and its unit (2 °C, 585 GW, 40 %), and before the en dash
@@ -96,8 +104,20 @@ def typeset_html(page: str) -> str:
         if index >= 0 and lang.startswith("zh") and unbroken(text) != text:
             pieces[index] = html.escape(unbroken(text), quote=False)
         if lang.startswith("zh") and "·" in pieces[index]:
-            pieces[index] = _NAME_DOT.sub(lambda m: f'<span class="edition-nobreak">{m[0]}</span>', pieces[index])
+            pieces[index] = _NAME_DOT.sub(lambda m: tied(m[0]), pieces[index])
     return "".join(pieces)
+
+
+@functools.cache
+def _nobreak() -> Template:
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
+                       undefined=StrictUndefined).get_template("nobreak.html")
+
+
+def tied(fragment: str) -> str:
+    """A run of a page's HTML (escaped already) that no line may break inside, marked as the template
+    nobreak.html marks it: the markup is the template's, where it applies this module's."""
+    return _nobreak().render(content=Markup(fragment))
 
 
 _BREAK = (-1, "", "\n")  # a block's edge between two text nodes

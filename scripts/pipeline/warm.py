@@ -64,7 +64,7 @@ class Worker:
         written = self.live.update(self.pending)
         for page in written:
             html = page.read_text(encoding="utf-8")
-            write_if_changed(page, finish.corrected(html))
+            write_if_changed(page, finish.corrected(html, statement.ui["colon"]))
         write_if_changed(self.site / "statement.json", statement_json(statement, self.config.site_url))
         self.pending.clear()
         return len(written)

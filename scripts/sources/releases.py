@@ -21,7 +21,7 @@ import yaml
 
 from scripts.dates import DateError, format_when, parse_when
 from scripts.errors import SourceError
-from scripts.sources.notes import join_chinese
+from scripts.sources.notes import join_chinese, join_latin
 from scripts.model import LANGS, Change, Lang, Release, Statement, Text, Unit, Wording
 from scripts.sources.register import load_references
 from scripts.sources.timeline import check_fresh, load_timeline
@@ -126,7 +126,7 @@ def _releases(data: YamlFile, unit_ids: set[str]) -> tuple[Release, ...]:
 
 def _folded(text: Text) -> Text:
     """Text written over several YAML lines, joined as the notes are: no space between Chinese characters."""
-    return Text(zh=join_chinese(text.zh), en=" ".join(text.en.split()))
+    return Text(zh=join_chinese(text.zh), en=join_latin(text.en))
 
 
 def _version_key(version: str) -> tuple[int, ...]:
