@@ -13,23 +13,34 @@ VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1
 SCHEMES = pytest.mark.parametrize("scheme", ["light", "dark"])
 
 # Each line of a block as the reader sees it: the baseline (bottom) of the letters set in the block's own size,
-# and the right end of the line's last letter; lines are told apart by their baselines.
+# and the right end of the line's last letter in any size (code, a note call); lines are told apart by their
+# baselines.
 LINES = """(selector) => [...document.querySelectorAll(selector)].map(block => {
-    const lines = [], range = document.createRange();
+    const lines = [], others = [], range = document.createRange();
     const size = parseFloat(getComputedStyle(block).fontSize);
     const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
         const node = walker.currentNode;
-        if (parseFloat(getComputedStyle(node.parentElement).fontSize) !== size) continue;
+        const own = parseFloat(getComputedStyle(node.parentElement).fontSize) === size;
         for (let i = 0; i < node.data.length; i++) {
             if (!/\\S/.test(node.data[i])) continue;
             range.setStart(node, i);
             range.setEnd(node, i + 1);
             const box = range.getClientRects()[0];
             if (!box || box.width === 0) continue;
+            if (!own) { others.push(box); continue; }
             let line = lines.find(l => Math.abs(l.bottom - box.bottom) < 3);
-            if (!line) lines.push(line = {bottom: box.bottom, right: box.right});
+            if (!line) lines.push(line = {bottom: box.bottom, top: box.top, right: box.right});
             line.right = Math.max(line.right, box.right);
+        }
+    }
+    const codes = [...block.querySelectorAll('code')].flatMap(code => [...code.getClientRects()]);  // with padding
+    for (const box of others.concat(codes)) {
+        const middle = (box.top + box.bottom) / 2;
+        const line = lines.find(l => l.top <= middle && middle <= l.bottom);
+        if (line && box.right >= line.right) {
+            line.right = box.right;
+            line.code = codes.includes(box);
         }
     }
     lines.sort((a, b) => a.bottom - b.bottom);
@@ -37,7 +48,7 @@ LINES = """(selector) => [...document.querySelectorAll(selector)].map(block => {
     return {id: block.closest('[id]')?.id || block.textContent.slice(0, 30), links: block.querySelectorAll('a').length,
             text: block.textContent.slice(0, 40),
             right: rect.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth),
-            lines: lines.map(l => ({bottom: l.bottom, right: l.right}))};
+            lines: lines.map(l => ({bottom: l.bottom, right: l.right, code: Boolean(l.code)}))};
 })"""
 
 
@@ -116,6 +127,9 @@ def test_on_a_wide_screen_side_notes_run_on_beside_the_next_text_without_overlap
             extra = (below["top"] - above["bottom"]) - (bare_below["top"] - bare_above["bottom"])
             if extra > 1:
                 assert below["note"] and abs(below["note"]["top"] - latest_note_top(below)) <= 2, (url, below["id"])
+            # and not much: the note before was folded as far as it could be (holding each unit back until its
+            # note ended left up to 605 px blank in one place, en/cop28/)
+            assert extra <= 200, (url, below["id"], extra)
             if url == "en/cop28/" and below["id"] == "p24":
                 assert extra < 250 / 2, extra  # the gap the typographer measured, halved at least
                 checked += 1
@@ -130,7 +144,7 @@ def latest_note_top(unit: dict) -> float:
 def test_an_opened_panel_moves_the_notes_with_their_paragraphs(open_page):
     """Opening a unit's cite panel lengthens it: the notes below are placed again, still beside their
     paragraphs and apart from each other."""
-    page = open_page("en/cop28/", DESKTOP)
+    page = open_page("en/cop28/", DESKTOP, bypass_csp=True)  # wait_for_function evaluates a string
     page.wait_for_function("document.documentElement.classList.contains('edition-notes-placed')")
     page.click("#p22 .edition-toggle--cite")
     page.wait_for_timeout(300)  # two animation frames for the placement; no timing is asserted
@@ -139,6 +153,46 @@ def test_an_opened_panel_moves_the_notes_with_their_paragraphs(open_page):
         assert below["note"]["top"] >= above["note"]["bottom"], (above["id"], below["id"])
     p23 = next(u for u in noted if u["id"] == "p23")
     assert p23["top"] - 1 <= p23["note"]["top"] <= p23["top"] + DRIFT_LINES * p23["line"] + 1
+
+
+FOLDS = """() => [...document.querySelectorAll('.edition-margin')].map(note => {
+    const more = note.querySelector('.edition-note-more'), box = more.getBoundingClientRect();
+    return {unit: note.parentElement.id, height: note.getBoundingClientRect().height, whole: note.scrollHeight,
+            more: box.height > 0 ? {width: box.width, height: box.height, bottom: box.bottom,
+                                    noteBottom: note.getBoundingClientRect().bottom} : null};
+})"""
+
+
+@BROWSER
+@pytest.mark.parametrize("url", ["opening/", "en/opening/"])
+def test_a_note_that_runs_past_the_next_one_folds_and_opens_whole(open_page, url):
+    """Where a note runs on past the place the next paragraph's note must start, it is folded there: its
+    first lines shown, and a button (a 24 px target) that shows the whole; a link in the folded part, reached
+    by the keyboard, unfolds it too. An unfolded note is whole, and the notes still do not overlap."""
+    page = open_page(url, DESKTOP, bypass_csp=True)
+    page.wait_for_function("document.documentElement.classList.contains('edition-notes-placed')")
+    notes = page.evaluate(FOLDS)
+    folded = [n for n in notes if n["height"] < n["whole"] - 1]
+    assert folded
+    for note in notes:
+        assert (note["more"] is not None) == (note in folded), note  # a button on every folded note, only there
+    for note in folded:
+        assert note["more"]["height"] >= 24 and note["more"]["bottom"] <= note["more"]["noteBottom"] + 1, note
+    first = folded[0]["unit"]
+    page.click(f"#{first} > .edition-margin > .edition-note-more")
+    page.wait_for_timeout(200)  # two animation frames for the placement; no timing is asserted
+    after = {n["unit"]: n for n in page.evaluate(FOLDS)}
+    assert after[first]["height"] >= after[first]["whole"] - 1 and after[first]["more"] is None
+    placed = [u for u in page.evaluate(NOTES) if u["note"]]
+    for above, below in zip(placed, placed[1:], strict=False):
+        assert below["note"]["top"] >= above["note"]["bottom"], (url, above["id"], below["id"])
+    # the keyboard: the last link of another folded note, hidden by the fold, unfolds it when reached
+    others = [n["unit"] for n in page.evaluate(FOLDS) if n["more"]]
+    if others:
+        page.locator(f"#{others[-1]} > .edition-margin a").last.focus()
+        page.wait_for_timeout(200)
+        note = next(n for n in page.evaluate(FOLDS) if n["unit"] == others[-1])
+        assert note["height"] >= note["whole"] - 1
 
 
 # --- W3, W4: Chinese prose justified, the Chinese page title firm ------------------------------------------
@@ -155,8 +209,9 @@ def test_chinese_prose_on_the_editions_pages_is_justified(open_page, url, viewpo
     page = open_page(url, viewport)
     blocks = [b for b in page.evaluate(LINES, PROSE) if len(b["lines"]) >= 3]
     assert len(blocks) >= 2
+    # (a line that ends inside code, which breaks only at its slashes, may fall a few pixels short)
     short = [(b["text"], round(b["right"] - line["right"], 1)) for b in blocks for line in b["lines"][:-1]
-             if b["right"] - line["right"] > 1.5]
+             if b["right"] - line["right"] > (6 if line["code"] else 1.5)]
     assert short == []
     english = open_page("en/" + url, viewport)
     ragged = [b["right"] - line["right"] for b in english.evaluate(LINES, PROSE) for line in b["lines"][:-1]]
@@ -169,7 +224,7 @@ def test_chinese_prose_on_the_editions_pages_is_justified(open_page, url, viewpo
 def test_a_chinese_page_title_is_set_in_the_texts_colour_at_a_medium_weight(open_page, url, scheme):
     page = open_page(url, DESKTOP, color_scheme=scheme)
     title, text = page.evaluate("""() => [document.querySelector('.md-content h1'),
-        document.querySelector('.md-content__inner > p, .edition-text')]
+        document.querySelector('.md-content__inner > p:not(.edition-notice), .edition-text')]
         .map(e => [getComputedStyle(e).color, parseInt(getComputedStyle(e).fontWeight)])""")
     assert title[0] == text[0]
     assert 500 <= title[1] <= 600
@@ -194,3 +249,16 @@ def test_the_fixed_renderings_read_as_cards_on_a_phone(open_page, url, scheme):
     for cell in cells:
         assert cell["width"] >= 0.9 * cell["table"] and cell["right"] <= PHONE["width"], cell
         assert cell["head"] or cell["label"] not in ("none", "normal", '""'), cell
+
+
+@BROWSER
+@pytest.mark.parametrize("url, unit_id", [("cop28/", "p24-10"), ("en/opening/", "p4"), ("energy-transition/", "p9")])
+def test_a_permanent_url_keeps_its_unit_in_view_while_the_notes_are_placed(open_page, url, unit_id):
+    """The notes are placed (and folded) after the browser has scrolled to the unit a permanent URL names:
+    the unit stays in view, below the header."""
+    page = open_page(f"{url}#{unit_id}", DESKTOP, bypass_csp=True)
+    page.wait_for_function("document.documentElement.classList.contains('edition-notes-placed')")
+    page.wait_for_timeout(300)  # the placement after the fonts have loaded; no timing is asserted
+    box = page.evaluate("""id => ({top: document.getElementById(id).getBoundingClientRect().top,
+        header: document.querySelector('.md-header').getBoundingClientRect().bottom})""", unit_id)
+    assert box["header"] <= box["top"] < DESKTOP["height"] / 2, box

@@ -246,25 +246,60 @@
   // Wide screens: the notes beside the text (edition.css) no longer hold each unit back until its note
   // ends. Each note starts beside its paragraph's first line, or lower when the note before it runs on, so
   // that notes never overlap; but no lower than its paragraph's last line or DRIFT lines under its first,
-  // whichever is lower: only a paragraph whose note could not start there moves down. Without this
+  // whichever is lower. Where the note before runs on further, it is folded, with a button that shows
+  // the whole (and a link in it, reached by the keyboard, unfolds it too); only where a fold would leave less
+  // than FOLD_MIN px of it, or the reader has unfolded it, does the next paragraph move down. Without this
   // script each unit waits for its note (a gap, never an overlap).
   var wide = window.matchMedia("screen and (min-width: 76.25em)");
   var placed = document.querySelectorAll(".edition-unit--margin");
   var NOTE_GAP = 12;  // px between one note's end and the next note
   var DRIFT = 8;  // lines
+  var FOLD_MIN = 160;  // px of a folded note left in view, its button included
   function clearNotes() {
     placed.forEach(function (unit) {
       unit.style.removeProperty("--edition-room");
       unit.style.removeProperty("--edition-room-after");
       var note = unit.querySelector(":scope > .edition-margin");
-      if (note) note.style.removeProperty("--edition-note-top");
+      if (!note) return;
+      note.style.removeProperty("--edition-note-top");
+      note.style.removeProperty("--edition-fold");
+      note.classList.remove("edition-margin--folded");
+      var more = note.querySelector(":scope > .edition-note-more");
+      if (more) more.hidden = true;
     });
   }
+  function fold(note, height) {
+    var more = note.querySelector(":scope > .edition-note-more");
+    if (!more || note.getAttribute("data-unfolded") || height < FOLD_MIN) return false;
+    note.style.setProperty("--edition-fold", height + "px");
+    note.classList.add("edition-margin--folded");
+    more.hidden = false;
+    return true;
+  }
+  function unfold(note) {
+    if (!note.classList.contains("edition-margin--folded")) return;
+    note.setAttribute("data-unfolded", "true");
+    var more = note.querySelector(":scope > .edition-note-more");
+    if (more === document.activeElement) {  // the button goes: the keyboard stays in the note
+      note.setAttribute("tabindex", "-1");
+      note.focus({preventScroll: true});
+    }
+    placeNotes();
+  }
+  // The unit a permanent URL opened stays where the reader sees it while the notes are placed again (folds
+  // above it make the page shorter there).
   function placeNotes() {
+    var id = location.hash.length > 1 && decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    var before = target ? target.getBoundingClientRect().top : NaN;
+    placeAll();
+    if (before >= 0 && before < window.innerHeight) window.scrollBy(0, target.getBoundingClientRect().top - before);
+  }
+  function placeAll() {
     document.documentElement.classList.toggle("edition-notes-placed", wide.matches);
     clearNotes();
     if (!wide.matches) return;
-    var floor = -Infinity, last = null;
+    var floor = -Infinity, last = null, previous = null, previousTop = 0;
     placed.forEach(function (unit) {
       var note = unit.querySelector(":scope > .edition-margin");
       if (!note) return;
@@ -274,6 +309,14 @@
       var latest = function () {
         return Math.max(text.getBoundingClientRect().bottom - line, main.getBoundingClientRect().top + DRIFT * line);
       };
+      // A fold is made as high as leaves FOLD_MIN of the note before, so that this note starts as near its
+      // paragraph's first line as it can (and the notes after it find room in turn).
+      if (previous && floor > latest() + 0.5) {
+        var start = main.getBoundingClientRect().top - NOTE_GAP - previousTop;
+        if (fold(previous, Math.min(latest() - NOTE_GAP - previousTop, Math.max(start, FOLD_MIN)))) {
+          floor = previousTop + previous.getBoundingClientRect().height + NOTE_GAP;
+        }
+      }
       // The room is a margin, which may collapse with the one before it: add until the text has moved.
       for (var room = 0, tries = 0; floor > latest() + 0.5 && tries < 3; tries++) {
         room += floor - latest();
@@ -284,6 +327,8 @@
       note.style.setProperty("--edition-note-top", (top - base) + "px");
       floor = top + note.getBoundingClientRect().height + NOTE_GAP;
       last = unit;
+      previous = note;
+      previousTop = top;
     });
     // The last note ends inside the units' block, before what follows it (the footnotes).
     if (last) {
@@ -293,6 +338,11 @@
       if (after > 0) outer.style.setProperty("--edition-room-after", after + "px");
     }
   }
+  document.querySelectorAll(".edition-note-more").forEach(function (more) {
+    var note = more.parentElement;
+    more.addEventListener("click", function () { unfold(note); });
+    note.addEventListener("focusin", function (event) { if (event.target !== more) unfold(note); });
+  });
   if (placed.length) {
     var pending = false;
     var schedule = function () {
