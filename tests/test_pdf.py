@@ -382,6 +382,21 @@ def test_no_line_begins_with_closing_punctuation_or_a_call(site, edition):
     assert not bad, f"{edition}: {len(bad)} lines begin badly: {bad[:8]}"
 
 
+@pytest.mark.parametrize("edition", ["zh", "bilingual"])
+def test_a_dash_begins_a_line_only_where_an_item_of_paragraph_24_begins(site, edition):
+    """The ten items of ¶24 each begin with a dash (——); a dash inside an item's sentence (框架——加速) at a
+    line's start would read as one more item (typographer's fifth read)."""
+    authority = (Path(__file__).parent.parent / "data" / "authority.zh.md").read_text(encoding="utf-8")
+    item_starts = {line[2:6] for line in authority.splitlines() if line.startswith("——")}
+    assert len(item_starts) == 10
+    bad = []
+    for page, words in printed_lines(site / pdf_paths()[edition]):
+        text = "".join(w.text for w in words)
+        if text.startswith("——") and text[2:6] not in item_starts:
+            bad.append((page + 1, text[:20]))
+    assert not bad
+
+
 @cache
 def statement_pages(path: Path) -> int:
     """How many pages come before the timeline (the title page and the statement)."""

@@ -197,7 +197,9 @@ def test_a_note_that_runs_past_the_next_one_folds_and_opens_whole(open_page, url
 
 # --- W3, W4: Chinese prose justified, the Chinese page title firm ------------------------------------------
 
-PROSE = ".md-content__inner > p:not(.edition-notice), .md-content__inner > ul > li:not(:has(p, ul)), .edition-release p"
+# The changelog's entries and the references are left ragged: their long English quotations and addresses,
+# which cannot break, stretched the Chinese line before them (a typographer counted 36 loose lines on references/).
+PROSE = ".md-content__inner > p:not(.edition-notice), .md-content__inner > ul > li:not(:has(p, ul))"
 
 
 @BROWSER
@@ -208,7 +210,7 @@ def test_chinese_prose_on_the_editions_pages_is_justified(open_page, url, viewpo
     words or digits stand in it; the English pages stay ragged right."""
     page = open_page(url, viewport)
     blocks = [b for b in page.evaluate(LINES, PROSE) if len(b["lines"]) >= 3]
-    assert len(blocks) >= 2
+    assert blocks  # (the changelog's introduction; its entries are ragged, above)
     # (a line that ends inside code, which breaks only at its slashes, may fall a few pixels short)
     short = [(b["text"], round(b["right"] - line["right"], 1)) for b in blocks for line in b["lines"][:-1]
              if b["right"] - line["right"] > (6 if line["code"] else 1.5)]

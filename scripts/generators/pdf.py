@@ -45,9 +45,10 @@ _RUN = re.compile(f"[^{CLOSING}{OPENING}]?(?:[{_SQUEEZABLE}](?=[{CLOSING}{OPENIN
 # Never broken inside: a UN decision symbol (at its slash), and in Chinese a number with its unit of time
 # (2026年, 12月, 8日, 21世纪, 20年代: clreq keeps a number with its unit). A date may break between its parts
 # (2026年 / 12月8日), as GB/T 15835 writing allows: held whole, it pushed the line before it apart in the
-# narrow bilingual column.
+# narrow bilingual column. A dash inside a sentence (框架——加速) stays with both its neighbours: at a line's
+# start it would read as one more of the dashed items of ¶24.
 _SYMBOL = {"en": re.compile(r"\d+/[A-Z]+\.\d+|\b[a-z]+-[A-Z][a-z]+"),  # and a name at its hyphen (el-Sheikh)
-           "zh": re.compile(r"\d+/[A-Z]+\.\d+|\d+(?:世纪|年代|年|月|日)")}
+           "zh": re.compile(r"\d+/[A-Z]+\.\d+|\d+(?:世纪|年代|年|月|日)|[^—\s]——[^—\s]")}
 _LATIN = re.compile(r"[A-Za-z](?:[A-Za-z0-9 .'’\-]*[A-Za-z0-9])?")  # Latin words in Chinese text
 # A display line never ends in a little word (a preposition, an article): it goes down with the word after it
 # ("…Cooperation / to Address the Climate Crisis", never "…Cooperation to / Address").
