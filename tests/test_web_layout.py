@@ -88,7 +88,7 @@ NOTES = """() => [...document.querySelectorAll('.edition-unit--margin')].map(uni
             line: parseFloat(getComputedStyle(text).lineHeight),
             note: n ? {top: n.top + scrollY, bottom: n.bottom + scrollY, left: n.left, right: n.right} : null};
 })"""
-DRIFT_LINES = 8  # edition.js: a note starts no lower than its paragraph's last line or 8 lines under its first
+DRIFT_LINES = 0  # edition.js: a note starts no lower than its paragraph's last line (never beside the next one)
 
 
 def section_pages(statement) -> list[str]:

@@ -253,8 +253,8 @@
   var wide = window.matchMedia("screen and (min-width: 76.25em)");
   var placed = document.querySelectorAll(".edition-unit--margin");
   var NOTE_GAP = 12;  // px between one note's end and the next note
-  var DRIFT = 8;  // lines
-  var FOLD_MIN = 160;  // px of a folded note left in view, its button included
+  var DRIFT = 0;  // lines: a note never starts beside the next paragraph (a typographer found ¶24(1)'s note beside ¶24(2))
+  var FOLD_MIN = 96;  // px of a folded note left in view, its button included
   function clearNotes() {
     placed.forEach(function (unit) {
       unit.style.removeProperty("--edition-room");
