@@ -14,6 +14,7 @@ import pytest
 from pypdf import PageObject, PdfReader
 
 from scripts.generators.pdf import PdfError, check_fonts, pdf_paths
+from tests.poppler import Word, read_layout
 
 LANGS_OF = {"zh": ("zh",), "en": ("en",), "bilingual": ("zh", "en")}
 
@@ -335,35 +336,21 @@ def test_printing_a_page_hides_navigation_and_keeps_notes_and_footnotes(page, se
 
 # --- Type and print craft (issue 19): each judged on the built PDFs, read by poppler or pypdf ---------------
 
-@dataclass(frozen=True)
-class Word:
-    text: str
-    x_min: float
-    x_max: float
-    y_min: float
-    y_max: float
-
-
 @cache
 def printed_lines(path: Path) -> tuple[tuple[int, tuple[Word, ...]], ...]:
     """Each printed line as poppler's layout analysis finds it (`pdftotext -bbox-layout`): (page, words
     left to right). Poppler's lines in one block that stand side by side on one baseline are one line."""
-    xml = subprocess.run(["pdftotext", "-bbox-layout", str(path), "-"], capture_output=True, text=True,
-                         check=True).stdout
-    ns = {"x": "http://www.w3.org/1999/xhtml"}
     found = []
-    for number, page in enumerate(ET.fromstring(xml).iter(f"{{{ns['x']}}}page")):
-        for block in page.iter(f"{{{ns['x']}}}block"):
+    for number, sheet in enumerate(read_layout(path.read_bytes())):
+        for block in sheet.blocks:
             merged: list[list[Word]] = []
-            for line in block.findall("x:line", ns):
-                words = [Word(w.text or "", *(float(w.get(key, "")) for key in ("xMin", "xMax", "yMin", "yMax")))
-                         for w in line.findall("x:word", ns)]
+            for words in block:
                 top, bottom = min(w.y_min for w in words), max(w.y_max for w in words)
                 if merged and (top + bottom) / 2 > min(w.y_min for w in merged[-1]) \
                         and (top + bottom) / 2 < max(w.y_max for w in merged[-1]):
                     merged[-1].extend(words)
                 else:
-                    merged.append(words)
+                    merged.append(list(words))
             found += [(number, tuple(sorted(words, key=lambda w: w.x_min))) for words in merged]
     return tuple(found)
 

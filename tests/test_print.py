@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 import subprocess
 import unicodedata
-from xml.etree import ElementTree
-from dataclasses import dataclass
 
 import pytest
+
+from tests.poppler import Word, read_layout
 
 DESKTOP = {"width": 1280, "height": 800}
 BROWSER = pytest.mark.browser
@@ -19,31 +19,13 @@ MM = 72 / 25.4  # points
 # The sheet's side margins (@page in edition.css): Chromium prints nothing outside the page box, so a list
 # number set further out than this loses its first digit (10. printed as .0.).
 SIDE_MARGIN = 14 * MM
-XHTML = "{http://www.w3.org/1999/xhtml}"
-
-
-@dataclass(frozen=True)
-class Word:
-    text: str
-    x_min: float
-    x_max: float
-    y_min: float
-    y_max: float
 
 
 def read_sheets(pdf: bytes) -> tuple[float, list[list[list[Word]]]]:
     """A printed PDF as pdftotext finds it: the sheet's width and, for each sheet, its lines, each a list of
     words with their extent in points."""
-    xml = subprocess.run(["pdftotext", "-bbox-layout", "-", "-"], input=pdf, capture_output=True,
-                         check=True).stdout.decode("utf-8")
-    sheets = ElementTree.fromstring(xml).iter(f"{XHTML}page")
-    width, found = 0.0, []
-    for sheet in sheets:
-        width = float(sheet.get("width", 0))
-        found.append([[Word(word.text or "", float(word.get("xMin", 0)), float(word.get("xMax", 0)),
-                            float(word.get("yMin", 0)), float(word.get("yMax", 0)))
-                       for word in line.iter(f"{XHTML}word")] for line in sheet.iter(f"{XHTML}line")])
-    return width, found
+    sheets = read_layout(pdf)
+    return (sheets[-1].width if sheets else 0.0), [sheet.lines for sheet in sheets]
 
 
 def printed(page) -> tuple[float, list[list[list[Word]]]]:

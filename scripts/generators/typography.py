@@ -13,8 +13,9 @@ import functools
 import html
 import re
 from pathlib import Path
+from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from scripts.model import HAN
@@ -109,15 +110,15 @@ def typeset_html(page: str) -> str:
 
 
 @functools.cache
-def _nobreak() -> Template:
+def _nobreak() -> Any:
     return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
-                       undefined=StrictUndefined).get_template("nobreak.html")
+                       undefined=StrictUndefined).get_template("nobreak.html").module.nobreak  # type: ignore[attr-defined]
 
 
 def tied(fragment: str) -> str:
-    """A run of a page's HTML (escaped already) that no line may break inside, marked as the template
-    nobreak.html marks it: the markup is the template's, where it applies this module's."""
-    return _nobreak().render(content=Markup(fragment))
+    """A run of a page's HTML (escaped already) that no line may break inside, marked by the macro of
+    nobreak.html, as the templates mark theirs: the markup is the template's, where it applies this module's."""
+    return str(_nobreak()(Markup(fragment)))
 
 
 _BREAK = (-1, "", "\n")  # a block's edge between two text nodes
